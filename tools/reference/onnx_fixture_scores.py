@@ -204,6 +204,15 @@ def main():
         ("folded_MSE_AE_0", "fixture_matched.h5", "HLT", "score", hlt.reshape(EVENTS, 48)),
     ]
     result = {"script": "tools/reference/onnx_fixture_scores.py", "events": EVENTS, "models": {}}
+
+    # A few flattened input rows of every dataset, to check the readers (row-major flattening of (16, 3)).
+    sample_rows = [0, 5, EVENTS - 2]
+    result["rows"] = {"indices": sample_rows, "files": {}}
+    for data_file, arrays in (("fixture_matched.h5", (hlt, l1)), ("fixture_preprocessed.h5", (hlt_pre, l1_pre))):
+        result["rows"]["files"][data_file] = {
+            name: [[float(v) for v in a.reshape(EVENTS, 48)[i]] for i in sample_rows]
+            for name, a in zip(("HLT_data", "L1_data"), arrays)
+        }
     for name, data_file, objects, kind, inputs in cases:
         out = evaluate(os.path.join(models, name + ".onnx"), inputs)
         if kind == "reconstruction":

@@ -19,7 +19,8 @@ internal static class InferenceNetworkValidation
             string? problem = Problem(network.Steps[i]);
             if (problem is null && i > 0 && network.Steps[i - 1].Outputs != network.Steps[i].Inputs)
             {
-                problem = $"takes {network.Steps[i].Inputs} inputs but step {i - 1} gives {network.Steps[i - 1].Outputs}";
+                problem = $"takes {network.Steps[i].Inputs} inputs but step {i - 1} gives " +
+                    $"{network.Steps[i - 1].Outputs}";
             }
 
             if (problem is not null)

@@ -113,7 +113,7 @@ public sealed class OnnxAdScorer : IDisposable
         _session.Dispose();
     }
 
-    /// <summary>Runs one batch of <paramref name="runRows"/> rows and keeps the first <paramref name="rows"/>.</summary>
+    /// <summary>Runs a batch of <paramref name="runRows"/> rows and keeps the first <paramref name="rows"/>.</summary>
     private void ScoreBatch(float[] buffer, int runRows, int rows, Span<float> scores)
     {
         Memory<float> memory = buffer.AsMemory(0, runRows * Features);

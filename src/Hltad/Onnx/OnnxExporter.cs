@@ -181,7 +181,12 @@ public static class OnnxExporter
     private static NodeProto ReduceSum(string name, string data, string axes, string output)
     {
         NodeProto node = Node("ReduceSum", name, [data, axes], output);
-        node.Attribute.Add(new AttributeProto { Name = "keepdims", Type = AttributeProto.Types.AttributeType.Int, I = 0 });
+        node.Attribute.Add(new AttributeProto
+        {
+            Name = "keepdims",
+            Type = AttributeProto.Types.AttributeType.Int,
+            I = 0,
+        });
         return node;
     }
 

@@ -16,11 +16,11 @@ public static class OnnxFileScoring
     /// <summary>The score dataset of an object type: <c>HLT_AD_scores</c> or <c>L1_AD_scores</c>.</summary>
     public static string OutputDataset(string objects) => $"{CheckObjects(objects)}_AD_scores";
 
-    /// <summary>Scores <paramref name="dataPath"/> with <paramref name="modelPath"/> into <paramref name="outPath"/>.</summary>
+    /// <summary>Scores the events of <paramref name="dataPath"/> with <paramref name="modelPath"/>.</summary>
     /// <param name="modelPath">ONNX model, see <see cref="OnnxAdScorer"/>.</param>
     /// <param name="dataPath">HDF5 file holding the event dataset.</param>
     /// <param name="objects"><c>HLT</c> or <c>L1</c> (case-insensitive).</param>
-    /// <param name="outPath">HDF5 file to write; replaced if it exists; must not be <paramref name="dataPath"/>.</param>
+    /// <param name="outPath">HDF5 file to write; replaced if it exists; not <paramref name="dataPath"/>.</param>
     /// <param name="options">Batch size and threads.</param>
     /// <param name="progress">Receives the number of events scored so far.</param>
     /// <param name="cancellationToken">Stops between batches; nothing is written then.</param>

@@ -37,7 +37,7 @@ public static class OnnxParity
         return Differences(onnx, inProcess);
     }
 
-    /// <summary>The largest differences between two aligned score arrays (see <see cref="OnnxParityResult"/>).</summary>
+    /// <summary>The largest differences of two aligned score arrays (see <see cref="OnnxParityResult"/>).</summary>
     public static OnnxParityResult Differences(ReadOnlySpan<float> onnx, ReadOnlySpan<float> inProcess)
     {
         if (onnx.Length != inProcess.Length)

@@ -14,7 +14,7 @@ internal static class ScoreFileHdf5
     /// Reads <paramref name="dataset"/> of <paramref name="path"/> as flat (N, 48) floats: either an (N, 48)
     /// dataset (preprocessed file) or an (N, 16, 3) one (matched file, flattened row-major). Float32 or float64.
     /// </summary>
-    /// <exception cref="InputDataException">File missing or unreadable, dataset missing, wrong shape or type.</exception>
+    /// <exception cref="InputDataException">File or dataset missing, unreadable or misshapen.</exception>
     public static (float[] Values, int Count) ReadEvents(string path, string dataset)
     {
         if (!File.Exists(path))
@@ -38,7 +38,8 @@ internal static class ScoreFileHdf5
         }
     }
 
-    /// <summary>Writes <paramref name="scores"/> as the float32 (N,) dataset <paramref name="dataset"/>, atomically.</summary>
+    /// <summary>Writes <paramref name="scores"/> as the (N,) float32 dataset <paramref name="dataset"/>.</summary>
+    /// <remarks>Written to a temporary file beside <paramref name="path"/>, renamed over it when complete.</remarks>
     public static void WriteScores(string path, string dataset, float[] scores)
     {
         var file = new H5File { [dataset] = scores };
