@@ -16,7 +16,7 @@ internal sealed class ScoreSettings : CommandSettings
     public string? Data { get; init; }
 
     [CommandOption("--objects <HLT|L1>")]
-    [Description("Which event arrays to score. Default HLT.")]
+    [Description("Which event arrays to score.")]
     [DefaultValue("HLT")]
     public string Objects { get; init; } = "HLT";
 
@@ -25,12 +25,12 @@ internal sealed class ScoreSettings : CommandSettings
     public string? Out { get; init; }
 
     [CommandOption("--batch-size <EVENTS>")]
-    [Description("Events per ONNX Runtime call. Default 8192.")]
+    [Description("Events per ONNX Runtime call.")]
     [DefaultValue(8192)]
     public int BatchSize { get; init; } = 8192;
 
     [CommandOption("--threads <N>")]
-    [Description("ONNX Runtime intra-op threads. Default 2.")]
+    [Description("ONNX Runtime intra-op threads.")]
     [DefaultValue(2)]
     public int Threads { get; init; } = 2;
 
