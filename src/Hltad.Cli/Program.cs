@@ -8,6 +8,10 @@ app.Configure(config =>
     config.SetApplicationName("hltad");
     config.PropagateExceptions();
     config.AddCommand<VersionCommand>("version").WithDescription("Print the version of hltad.");
+    config.AddCommand<ScoreCommand>("score")
+        .WithDescription("Score the events of an HDF5 file with an ONNX model (AD score per event).")
+        .WithExample("score", "--model", "HLT_AE_0.onnx", "--data", "EB_test.h5", "--objects", "HLT",
+            "--out", "EB_test_scores.h5");
 });
 
 return CliErrors.Run(() => app.Run(args), verbose: args.Contains("--verbose"));
