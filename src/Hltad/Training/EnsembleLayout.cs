@@ -1,0 +1,79 @@
+using System.Globalization;
+
+namespace Hltad.Training;
+
+/// <summary>
+/// Where a trial's files live under its <c>save_path</c>:
+/// <code>
+/// trial.json                          the resolved configuration of the trial
+/// training_documentation.jsonl        one line per finished member: trial and data options
+/// preprocessed/                       the preprocessed samples and preprocess_info.json
+/// member_&lt;k&gt;/&lt;HLT|L1&gt;/model.hltad      best weights of member k (written last: its presence = done)
+/// member_&lt;k&gt;/&lt;HLT|L1&gt;/checkpoint.hltad full training state after the last finished epoch
+/// member_&lt;k&gt;/&lt;HLT|L1&gt;/history.csv      per-epoch losses
+/// member_&lt;k&gt;/&lt;HLT|L1&gt;/&lt;obj&gt;_AE_&lt;k&gt;.onnx, &lt;obj&gt;_AE_&lt;k&gt;_score.onnx   ONNX exports
+/// evaluation/                         output of <c>hltad evaluate</c>
+/// </code>
+/// </summary>
+public sealed class EnsembleLayout
+{
+    public const string ModelFileName = "model.hltad";
+    public const string CheckpointFileName = "checkpoint.hltad";
+    public const string HistoryFileName = "history.csv";
+    public const string DocumentationFileName = "training_documentation.jsonl";
+    public const string TrialFileName = "trial.json";
+
+    public EnsembleLayout(string savePath)
+    {
+        SavePath = Path.GetFullPath(savePath);
+    }
+
+    public string SavePath { get; }
+
+    public string TrialFile => Path.Combine(SavePath, TrialFileName);
+
+    public string DocumentationFile => Path.Combine(SavePath, DocumentationFileName);
+
+    public string PreprocessedDirectory => Path.Combine(SavePath, "preprocessed");
+
+    public string EvaluationDirectory => Path.Combine(SavePath, "evaluation");
+
+    public string MemberDirectory(int member, string objectType) =>
+        Path.Combine(SavePath, $"member_{member.ToString(CultureInfo.InvariantCulture)}", objectType);
+
+    public string ModelFile(int member, string objectType) =>
+        Path.Combine(MemberDirectory(member, objectType), ModelFileName);
+
+    public string CheckpointFile(int member, string objectType) =>
+        Path.Combine(MemberDirectory(member, objectType), CheckpointFileName);
+
+    public string HistoryFile(int member, string objectType) =>
+        Path.Combine(MemberDirectory(member, objectType), HistoryFileName);
+
+    public string OnnxFile(int member, string objectType, bool scoreOutput) =>
+        Path.Combine(MemberDirectory(member, objectType),
+            $"{objectType}_AE_{member.ToString(CultureInfo.InvariantCulture)}{(scoreOutput ? "_score" : "")}.onnx");
+
+    /// <summary>Members k for which every given object type has a finished model, in increasing k.</summary>
+    public IReadOnlyList<int> FinishedMembers(IReadOnlyList<string> objectTypes)
+    {
+        if (!Directory.Exists(SavePath))
+        {
+            return [];
+        }
+
+        var members = new List<int>();
+        foreach (string directory in Directory.EnumerateDirectories(SavePath, "member_*"))
+        {
+            string suffix = Path.GetFileName(directory)["member_".Length..];
+            if (int.TryParse(suffix, NumberStyles.None, CultureInfo.InvariantCulture, out int member)
+                && objectTypes.All(objectType => File.Exists(ModelFile(member, objectType))))
+            {
+                members.Add(member);
+            }
+        }
+
+        members.Sort();
+        return members;
+    }
+}
