@@ -35,8 +35,9 @@ public static class TrainingWeights
                 $"training weights: the {validation.Tag} weights sum to {validationSum}; the sum must be > 0");
         }
 
-        double scale = PhysicsConstants.TrainingWeightScale / validationSum;
-        return (train.Weights.Select(w => w * scale).ToArray(), validation.Weights.Select(w => w * scale).ToArray());
+        double[] Scaled(double[] weights) =>
+            weights.Select(w => PhysicsConstants.TrainingWeightScale * w / validationSum).ToArray();
+        return (Scaled(train.Weights), Scaled(validation.Weights));
     }
 
     private static void Check(PreprocessedSample sample)
