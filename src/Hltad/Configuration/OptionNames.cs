@@ -68,7 +68,8 @@ public static class OptionNames
     public static bool TryParse(string name, out ObjectType value) => TryParse(ObjectTypes, name, out value);
 
     /// <summary>"one of 'a', 'b', 'c'" for error messages.</summary>
-    internal static string OneOf(IReadOnlyList<string> names) => "one of " + string.Join(", ", names.Select(n => $"'{n}'"));
+    internal static string OneOf(IReadOnlyList<string> names) =>
+        "one of " + string.Join(", ", names.Select(n => $"'{n}'"));
 
     private static string NameOf<T>((T Value, string Name)[] table, T value)
         where T : struct, Enum

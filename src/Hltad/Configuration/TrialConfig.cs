@@ -19,34 +19,48 @@ namespace Hltad.Configuration;
 /// </remarks>
 public sealed record TrialConfig
 {
-    /// <summary><c>train_data_scheme</c>: which EB events train the networks (section 6 step 2). Default <c>topo2A_train</c>.</summary>
+    /// <summary>
+    /// <c>train_data_scheme</c>: which EB events train the networks (section 6 step 2). Default <c>topo2A_train</c>.
+    /// </summary>
     public TrainDataScheme TrainDataScheme { get; init; } = TrainDataScheme.Topo2ATrain;
 
-    /// <summary><c>pt_normalization_type</c> (section 6 steps 8, 10). Default <c>StandardScaler</c>; null means none.</summary>
+    /// <summary>
+    /// <c>pt_normalization_type</c> (section 6 steps 8, 10). Default <c>StandardScaler</c>; null means none.
+    /// </summary>
     public PtNormalization PtNormalization { get; init; } = PtNormalization.StandardScaler;
 
-    /// <summary><c>L1AD_rate</c>: L1AD pure-rate budget that sets the L1AD threshold, Hz, &gt; 0. Default 1000.</summary>
+    /// <summary>
+    /// <c>L1AD_rate</c>: L1AD pure-rate budget that sets the L1AD threshold, Hz, &gt; 0. Default 1000.
+    /// </summary>
     public double L1adRateHz { get; init; } = PhysicsConstants.DefaultL1adRateHz;
 
-    /// <summary><c>save_path</c>: folder of the trained members. No default (null): the train command needs it.</summary>
+    /// <summary>
+    /// <c>save_path</c>: folder of the trained members. No default (null): the train command needs it.
+    /// </summary>
     public string? SavePath { get; init; }
 
     /// <summary><c>dropout_p</c>: dropout probability of the hidden layers, 0 ≤ p &lt; 1. Default 0.1.</summary>
     public double DropoutP { get; init; } = 0.1;
 
-    /// <summary><c>L2_reg_coupling</c>: coefficient of the L2 kernel penalty Σ w² (section 7), ≥ 0. Default 0.01.</summary>
+    /// <summary>
+    /// <c>L2_reg_coupling</c>: coefficient of the L2 kernel penalty Σ w² (section 7), ≥ 0. Default 0.01.
+    /// </summary>
     public double L2RegCoupling { get; init; } = 0.01;
 
     /// <summary><c>latent_dim</c>: width of the latent layer, ≥ 1. Default 4.</summary>
     public int LatentDim { get; init; } = 4;
 
-    /// <summary><c>large_network</c>: the large (true) or small (false) autoencoder of section 7. Default true.</summary>
+    /// <summary>
+    /// <c>large_network</c>: the large (true) or small (false) autoencoder of section 7. Default true.
+    /// </summary>
     public bool LargeNetwork { get; init; } = true;
 
     /// <summary><c>num_trainings</c>: ensemble members, ≥ 1. Default 10.</summary>
     public int NumTrainings { get; init; } = 10;
 
-    /// <summary><c>training_weights</c>: train with 1000 · w / Σ w(EB_val) event weights (true) or all 1. Default true.</summary>
+    /// <summary>
+    /// <c>training_weights</c>: train with 1000 · w / Σ w(EB_val) event weights (true) or all 1. Default true.
+    /// </summary>
     public bool TrainingWeights { get; init; } = true;
 
     /// <summary><c>matched_path</c>: folder of the matched <c>&lt;tag&gt;.h5</c> files. No default (null).</summary>
@@ -64,10 +78,14 @@ public sealed record TrialConfig
     /// <summary><c>batch_size</c>: events per batch, ≥ 1. Default 512.</summary>
     public int BatchSize { get; init; } = 512;
 
-    /// <summary><c>early_stopping_patience</c>: epochs without validation improvement before stopping, ≥ 0. Default 9.</summary>
+    /// <summary>
+    /// <c>early_stopping_patience</c>: epochs without validation improvement before stopping, ≥ 0. Default 9.
+    /// </summary>
     public int EarlyStoppingPatience { get; init; } = 9;
 
-    /// <summary><c>lr_patience</c>: epochs without improvement before the learning rate × 0.1, ≥ 0. Default 6.</summary>
+    /// <summary>
+    /// <c>lr_patience</c>: epochs without improvement before the learning rate × 0.1, ≥ 0. Default 6.
+    /// </summary>
     public int LrPatience { get; init; } = 6;
 
     /// <summary><c>object_types</c>: which networks to train, distinct entries of HLT, L1. Default both.</summary>
@@ -170,7 +188,9 @@ public sealed record TrialConfig
     }
 
     /// <summary>Checks every value (for configurations built with <c>with</c> expressions).</summary>
-    /// <exception cref="ConfigurationException">The first key, in <see cref="Keys"/> order, with a bad value.</exception>
+    /// <exception cref="ConfigurationException">
+    /// The first key, in <see cref="Keys"/> order, with a bad value.
+    /// </exception>
     public TrialConfig Validate()
     {
         foreach (TrialConfigKey key in TrialConfigKeys.All)

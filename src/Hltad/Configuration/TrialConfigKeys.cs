@@ -32,7 +32,8 @@ internal static class TrialConfigKeys
         SeedKey(),
         Integer("epochs", 1, c => c.Epochs, (c, v) => c with { Epochs = v }),
         Integer("batch_size", 1, c => c.BatchSize, (c, v) => c with { BatchSize = v }),
-        Integer("early_stopping_patience", 0, c => c.EarlyStoppingPatience, (c, v) => c with { EarlyStoppingPatience = v }),
+        Integer(
+            "early_stopping_patience", 0, c => c.EarlyStoppingPatience, (c, v) => c with { EarlyStoppingPatience = v }),
         Integer("lr_patience", 0, c => c.LrPatience, (c, v) => c with { LrPatience = v }),
         ObjectTypesKey(),
         Enumerated<LossMaskKind>(
@@ -75,9 +76,11 @@ internal static class TrialConfigKeys
             FromJson = (c, e) => set(c, e.ValueKind == JsonValueKind.Number && e.TryGetDouble(out double v)
                 ? v
                 : throw Wrong(name, allowed, Describe(e))),
-            FromText = (c, t) => set(c, double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out double v)
-                ? v
-                : throw Wrong(name, allowed, $"'{t}'")),
+            FromText = (c, t) => set(
+                c,
+                double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out double v)
+                    ? v
+                    : throw Wrong(name, allowed, $"'{t}'")),
             Write = (w, c) => w.WriteNumber(name, get(c)),
             Problem = c => isAllowed(get(c)) ? null : get(c).ToString("R", CultureInfo.InvariantCulture),
         };

@@ -2,7 +2,9 @@ using Hltad.Data;
 
 namespace Hltad.Preprocessing;
 
-/// <summary>The preprocessed samples, in output order (EB_train, EB_val, EB_test, then the other tags), and the info.</summary>
+/// <summary>
+/// The preprocessed samples, in output order (EB_train, EB_val, EB_test, then the other tags), and the info.
+/// </summary>
 public sealed class PreprocessResult
 {
     public PreprocessResult(IReadOnlyList<PreprocessedSample> samples, PreprocessInfo info)

@@ -48,7 +48,9 @@ public static class Preprocessor
             topo.PassL1,
             options.L1adRateHz,
             options.IncomingRateHz);
-        bool[][] seeded = sources.Select(s => s.L1adScores.Select(score => score >= l1ad.Threshold).ToArray()).ToArray();
+        bool[][] seeded = sources
+            .Select(s => s.L1adScores.Select(score => score >= l1ad.Threshold).ToArray())
+            .ToArray();
         progress?.Report(new PreprocessProgress("L1AD threshold", null, 0));
 
         // Steps 2, 3 and the shuffle of step 9: which rows each output sample takes, in order.
@@ -146,7 +148,8 @@ public static class Preprocessor
             {
                 for (int i = first; i < end; i++)
                 {
-                    chunkSums[c] += PtNormalizer.EventPtSum(values.AsSpan(i * ObjectLayout.Features, ObjectLayout.Features));
+                    chunkSums[c] += PtNormalizer.EventPtSum(
+                        values.AsSpan(i * ObjectLayout.Features, ObjectLayout.Features));
                 }
             });
             total += chunkSums.Sum();
@@ -156,7 +159,9 @@ public static class Preprocessor
         return total / events;
     }
 
-    /// <summary>Step 10: scalers fitted on the 85 % part (work[0]), separately for HLT and L1, applied to all.</summary>
+    /// <summary>
+    /// Step 10: scalers fitted on the 85 % part (work[0]), separately for HLT and L1, applied to all.
+    /// </summary>
     private static (ScalerStatistics Hlt, ScalerStatistics L1)? Scale(
         WorkingSample[] work,
         PreprocessOptions options,
@@ -207,7 +212,8 @@ public static class Preprocessor
     {
         if (!Enum.IsDefined(options.Scheme))
         {
-            throw new ConfigurationException("train_data_scheme", $"must be {OptionNames.OneOf(OptionNames.TrainDataSchemeNames)}");
+            throw new ConfigurationException(
+                "train_data_scheme", $"must be {OptionNames.OneOf(OptionNames.TrainDataSchemeNames)}");
         }
 
         if (!Enum.IsDefined(options.Normalization))

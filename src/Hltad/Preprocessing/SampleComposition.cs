@@ -21,7 +21,8 @@ internal static class SampleComposition
             if (tags.Contains(reserved))
             {
                 throw new HltadException(
-                    $"the matched tag '{reserved}' has the name of a preprocessed sample; rename it before preprocessing");
+                    $"the matched tag '{reserved}' has the name of a preprocessed sample; "
+                    + "rename it before preprocessing");
             }
         }
 
@@ -101,7 +102,9 @@ internal static class SampleComposition
         return outputs;
     }
 
-    /// <summary>Step 9's split: EB_train takes the first ⌊0.85 N⌋ rows of the shuffled order, EB_val the rest.</summary>
+    /// <summary>
+    /// Step 9's split: EB_train takes the first ⌊0.85 N⌋ rows of the shuffled order, EB_val the rest.
+    /// </summary>
     private static OutputRows[] Split(OutputRows all, ulong seed)
     {
         int trainCount = TrainValidationSplit.TrainCount(all.Count);

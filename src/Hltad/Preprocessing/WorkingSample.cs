@@ -36,7 +36,9 @@ internal sealed class WorkingSample
     /// Copies the sample's rows from the matched tags, applies steps 4–7 and, for the <c>objects</c> mask,
     /// records which object rows are present; non-finite values left after step 7 are an error.
     /// </summary>
-    /// <exception cref="InputDataException">A NaN or infinite value survives step 7 (first one in output order).</exception>
+    /// <exception cref="InputDataException">
+    /// A NaN or infinite value survives step 7 (the first one in output order).
+    /// </exception>
     public static WorkingSample Gather(
         OutputRows rows,
         IReadOnlyList<string> tags,

@@ -64,7 +64,8 @@ public sealed class TrialConfigTests
     {
         foreach (string scheme in OptionNames.TrainDataSchemeNames)
         {
-            Assert.Equal(scheme, OptionNames.Of(TrialConfig.Parse($$"""{"train_data_scheme": "{{scheme}}"}""").TrainDataScheme));
+            TrialConfig config = TrialConfig.Parse($$"""{"train_data_scheme": "{{scheme}}"}""");
+            Assert.Equal(scheme, OptionNames.Of(config.TrainDataScheme));
         }
 
         foreach (string normalization in OptionNames.PtNormalizationNames)
@@ -153,7 +154,8 @@ public sealed class TrialConfigTests
         var e = Assert.Throws<ConfigurationException>(() => TrialConfig.Parse("""{"learning_rate": 0.001}"""));
 
         Assert.Equal("learning_rate", e.Key);
-        Assert.StartsWith("configuration 'learning_rate': is not a known key; known keys: train_data_scheme, ", e.Message);
+        Assert.StartsWith(
+            "configuration 'learning_rate': is not a known key; known keys: train_data_scheme, ", e.Message);
         Assert.EndsWith("target_rate, incoming_rate", e.Message);
     }
 
@@ -321,7 +323,12 @@ public sealed class TrialConfigTests
 
         Assert.Equal(
             new PreprocessOptions(
-                TrainDataScheme.Topo2ATrainPlusOverlap, PtNormalization.PerEvent, 5e5, 31.58e6, 77, LossMaskKind.Objects),
+                TrainDataScheme.Topo2ATrainPlusOverlap,
+                PtNormalization.PerEvent,
+                5e5,
+                31.58e6,
+                77,
+                LossMaskKind.Objects),
             options);
     }
 }

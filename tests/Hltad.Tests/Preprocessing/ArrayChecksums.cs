@@ -33,7 +33,8 @@ internal static class ArrayChecksums
             }
         }
 
-        double[] expectedColumns = expected.GetProperty("column_sums").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        double[] expectedColumns =
+            expected.GetProperty("column_sums").EnumerateArray().Select(v => v.GetDouble()).ToArray();
         for (int c = 0; c < columns; c++)
         {
             Near(expectedColumns[c], columnSums[c], relative * columnAbs[c], $"{what}: sum of column {c}");

@@ -9,7 +9,8 @@ public sealed class EventCleaningTests
     [Theory]
     // phi − phi₀ = 6: (6 + π) mod 2π − π = 6 − 2π = −0.28318530…
     [InlineData(3.0f, -3.0f, -0.2831853f)]
-    // phi − phi₀ = −6: the floor-mod of −6 + π is −6 + π + 2π, so Δ = 2π − 6 = 0.28318530… (a C-style fmod gives −5.998)
+    // phi − phi₀ = −6: the floor-mod of −6 + π is −6 + π + 2π, so Δ = 2π − 6 = 0.28318530…
+    // (a truncating fmod would give −6 + π − π = −6)
     [InlineData(-3.0f, 3.0f, 0.2831853f)]
     // phi − phi₀ = 4: 4 − 2π = −2.2831853
     [InlineData(2.5f, -1.5f, -2.2831852f)]
@@ -20,6 +21,24 @@ public sealed class EventCleaningTests
     public void DeltaPhi_HandWorkedAngles_WrapsIntoMinusPiToPi(float phi, float leadingPhi, float expected)
     {
         Assert.Equal(expected, EventCleaning.DeltaPhi(phi, leadingPhi));
+    }
+
+    [Fact]
+    public void DeltaPhi_AnglesInRange_BitIdenticalToTheFmodFormula()
+    {
+        // The fast path (no fmod for shifted angles in [0, 4π)) against the plain formula, numpy's floor-mod:
+        // fmod, plus 2π when negative. Angles beyond ±π take the fmod path itself.
+        var random = new Random(11);
+        for (int i = 0; i < 200_000; i++)
+        {
+            float phi = (float)((random.NextDouble() * 2 - 1) * (i % 10 == 0 ? 12 : Math.PI));
+            float leadingPhi = (float)((random.NextDouble() * 2 - 1) * Math.PI);
+            double shifted = (double)phi - leadingPhi + Math.PI;
+            double wrapped = shifted % Math.Tau;
+            wrapped = wrapped < 0 ? wrapped + Math.Tau : wrapped;
+
+            Assert.Equal((float)(wrapped - Math.PI), EventCleaning.DeltaPhi(phi, leadingPhi));
+        }
     }
 
     [Fact]

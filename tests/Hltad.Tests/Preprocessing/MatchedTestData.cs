@@ -22,7 +22,8 @@ internal static class MatchedTestData
     /// <summary>The 13 tags plus the hand-made <c>edgecases</c> tag.</summary>
     public static IReadOnlyDictionary<string, MatchedSample> FixtureWithEdgeCases => MatchedAndEdge.Value;
 
-    public static string Folder(string name) => Path.Combine(AppContext.BaseDirectory, "TestData", "preprocessing", name);
+    public static string Folder(string name) =>
+        Path.Combine(AppContext.BaseDirectory, "TestData", "preprocessing", name);
 
     /// <summary>Every <c>&lt;tag&gt;.h5</c> of the folders.</summary>
     public static IReadOnlyDictionary<string, MatchedSample> Load(params string[] folders)

@@ -222,7 +222,8 @@ public sealed class PreprocessorTests
     public void Run_FixtureAt5e5Hz_PinnedThresholdAndEvent()
     {
         // Values from tools/reference/preprocess_reference.py (expected/topo2A_train__none__values.json).
-        PreprocessResult result = Preprocessor.Run(MatchedTestData.Fixture, Fixture("topo2A_train", PtNormalization.None));
+        PreprocessResult result = Preprocessor.Run(
+            MatchedTestData.Fixture, Fixture("topo2A_train", PtNormalization.None));
 
         Assert.Equal(18.970911f, result.Info.L1adThreshold);
         Assert.Equal(578782.9943638946, result.Info.L1adPureRateHz, 1e-9 * 578782.99);

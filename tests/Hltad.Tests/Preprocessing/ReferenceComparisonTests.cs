@@ -61,8 +61,9 @@ public sealed class ReferenceComparisonTests
     public void Run_AnyThreadCount_GivesBitIdenticalOutput()
     {
         var options = Options("topo2A_train+L1noalg_HLTall", "ZeroAwareStandardScaler", "objects");
-        PreprocessResult one = Preprocessor.Run(MatchedTestData.FixtureWithEdgeCases, options with { MaxDegreeOfParallelism = 1 });
-        PreprocessResult many = Preprocessor.Run(MatchedTestData.FixtureWithEdgeCases, options with { MaxDegreeOfParallelism = 4 });
+        IReadOnlyDictionary<string, Data.MatchedSample> matched = MatchedTestData.FixtureWithEdgeCases;
+        PreprocessResult one = Preprocessor.Run(matched, options with { MaxDegreeOfParallelism = 1 });
+        PreprocessResult many = Preprocessor.Run(matched, options with { MaxDegreeOfParallelism = 4 });
 
         Assert.Equal(one.Info.ToJson(), many.Info.ToJson());
         for (int s = 0; s < one.Samples.Count; s++)
@@ -148,7 +149,8 @@ public sealed class ReferenceComparisonTests
         if (sample.HltObjectMask is not null)
         {
             ArrayChecksums.AssertMatches(hltMask, sample.HltObjectMask, 0, sample.Tag + " HLT mask");
-            ArrayChecksums.AssertMatches(arrays.GetProperty("L1_mask"), sample.L1ObjectMask!, 0, sample.Tag + " L1 mask");
+            ArrayChecksums.AssertMatches(
+                arrays.GetProperty("L1_mask"), sample.L1ObjectMask!, 0, sample.Tag + " L1 mask");
         }
 
         foreach (JsonElement row in expected.GetProperty("rows").EnumerateArray())
@@ -210,6 +212,7 @@ public sealed class ReferenceComparisonTests
         double tolerance = relative * Math.Max(Math.Abs(expected), Math.Abs(actual));
         Assert.True(
             Math.Abs(expected - actual) <= tolerance,
-            $"{where}: expected {expected:R}, got {actual:R} (difference {expected - actual:G3}, tolerance {tolerance:G3})");
+            $"{where}: expected {expected:R}, got {actual:R} "
+            + $"(difference {expected - actual:G3}, tolerance {tolerance:G3})");
     }
 }

@@ -9,7 +9,8 @@ public sealed class TrainingWeightsTests
     public void Compute_Enabled_ScalesBothByThousandOverValidationSum()
     {
         // Σ w(EB_val) = 1 + 3 = 4 → factor 1000 / 4 = 250.
-        (double[] train, double[] validation) = TrainingWeights.Compute(Sample("EB_train", 2, 0.5), Sample("EB_val", 1, 3));
+        (double[] train, double[] validation) =
+            TrainingWeights.Compute(Sample("EB_train", 2, 0.5), Sample("EB_val", 1, 3));
 
         Assert.Equal([500.0, 125.0], train);
         Assert.Equal([250.0, 750.0], validation);
@@ -28,7 +29,8 @@ public sealed class TrainingWeightsTests
     [Fact]
     public void Compute_ValidationSumZero_Throws()
     {
-        var e = Assert.Throws<HltadException>(() => TrainingWeights.Compute(Sample("EB_train", 1), Sample("EB_val", 0, 0)));
+        var e = Assert.Throws<HltadException>(() =>
+            TrainingWeights.Compute(Sample("EB_train", 1), Sample("EB_val", 0, 0)));
 
         Assert.Contains("the EB_val weights sum to 0", e.Message);
     }
@@ -36,7 +38,8 @@ public sealed class TrainingWeightsTests
     [Fact]
     public void Compute_NegativeWeight_ThrowsNamingEvent()
     {
-        var e = Assert.Throws<HltadException>(() => TrainingWeights.Compute(Sample("EB_train", 1, -2), Sample("EB_val", 1)));
+        var e = Assert.Throws<HltadException>(() =>
+            TrainingWeights.Compute(Sample("EB_train", 1, -2), Sample("EB_val", 1)));
 
         Assert.Contains("event 1 of EB_train has weight -2", e.Message);
     }
