@@ -10,6 +10,24 @@ namespace Hltad.Preprocessing;
 /// samples in memory. Makes one copy of the event arrays of each output sample and works on it in place,
 /// in chunks of events on several threads; the output is bit-identical for any thread count.
 /// </summary>
+/// <remarks>
+/// Where section 6 leaves a choice open, this is what is done (tools/reference/preprocess_reference.py does the same
+/// independently, and the tests compare the two):
+/// <list type="bullet">
+/// <item>Matched tags get codes by ordinal name order; EB_test is the <c>EB_&lt;digits&gt;</c> tags in that order,
+/// rows in order; the other unconsumed tags follow EB_train, EB_val, EB_test in that order too.</item>
+/// <item>Δphi (step 4) is computed in float64 from the float32 inputs with the floor modulo and rounded once
+/// (<see cref="EventCleaning.DeltaPhi"/>); the pt = 0 test uses the raw pt.</item>
+/// <item>Step 8 sums in float64 and rounds each pt once: (pt × 10) / Σpt, (pt × 5) / mean; a Σ or mean of 0
+/// divides by 1. The global mean is over EB_train before the split.</item>
+/// <item>The split (step 9) is taken before steps 4–8, which act on each event alone, so they see the same
+/// events; <see cref="TrainValidationSplit"/> documents the shuffle and the ⌊0.85 N⌋ rounding.</item>
+/// <item>Scalers (step 10): <see cref="ScalerStatistics"/>.</item>
+/// <item>A NaN or infinite value left after step 7 (a NaN eta, say; NaN MET phi is handled by step 6, NaN in a
+/// row the thresholds remove disappears with it) is an error naming the matched tag, row, object and column,
+/// rather than a NaN passed on to the networks as the reference did.</item>
+/// </list>
+/// </remarks>
 public static class Preprocessor
 {
     /// <summary>Preprocesses the matched samples.</summary>
@@ -69,7 +87,17 @@ public static class Preprocessor
         (double Hlt, double L1)? globalMeans = Normalize(work, options, progress, cancellationToken);
         (ScalerStatistics Hlt, ScalerStatistics L1)? scalers = Scale(work, options, progress, cancellationToken);
 
-        var info = new PreprocessInfo
+        PreprocessInfo info = Describe(options, l1ad, globalMeans, scalers, tags, plan);
+        return new PreprocessResult(work.Select(w => w.ToPreprocessed(sources, seeded)).ToArray(), info);
+    }
+
+    private static PreprocessInfo Describe(
+        PreprocessOptions options,
+        RateThreshold l1ad,
+        (double Hlt, double L1)? globalMeans,
+        (ScalerStatistics Hlt, ScalerStatistics L1)? scalers,
+        string[] tags,
+        IReadOnlyList<OutputRows> plan) => new()
         {
             Scheme = options.Scheme,
             Normalization = options.Normalization,
@@ -88,8 +116,6 @@ public static class Preprocessor
             SourceTags = tags,
             RowCounts = plan.Select(p => KeyValuePair.Create(p.Tag, p.Count)).ToArray(),
         };
-        return new PreprocessResult(work.Select(w => w.ToPreprocessed(sources, seeded)).ToArray(), info);
-    }
 
     /// <summary>
     /// Step 8. <c>per_event</c> acts on each event alone; <c>global_division</c> first takes the mean of the
