@@ -11,13 +11,17 @@ internal sealed class WorkingSample
 {
     private const int Features = ObjectLayout.Features;
 
+    /// <remarks>
+    /// The arrays are not zeroed first: <see cref="Gather"/> writes every value of them (or throws).
+    /// </remarks>
     private WorkingSample(OutputRows rows, bool objectMasks)
     {
+        int length = checked(rows.Count * Features);
         Rows = rows;
-        Hlt = new float[checked(rows.Count * Features)];
-        L1 = new float[Hlt.Length];
-        HltMask = objectMasks ? new float[Hlt.Length] : null;
-        L1Mask = objectMasks ? new float[Hlt.Length] : null;
+        Hlt = GC.AllocateUninitializedArray<float>(length);
+        L1 = GC.AllocateUninitializedArray<float>(length);
+        HltMask = objectMasks ? GC.AllocateUninitializedArray<float>(length) : null;
+        L1Mask = objectMasks ? GC.AllocateUninitializedArray<float>(length) : null;
     }
 
     public OutputRows Rows { get; }
