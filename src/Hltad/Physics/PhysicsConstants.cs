@@ -42,6 +42,16 @@ public static class PhysicsConstants
     /// <summary>Fraction of EB_train kept for training; the rest is EB_val (section 6 step 9).</summary>
     public const double TrainFraction = 0.85;
 
+    /// <summary>
+    /// <c>per_event</c> normalisation: pt × this / Σpt of the event (section 6 step 8).
+    /// </summary>
+    public const double PerEventPtScale = 10;
+
+    /// <summary>
+    /// <c>global_division</c> normalisation: pt × this / mean over EB_train of the per-event Σpt (section 6 step 8).
+    /// </summary>
+    public const double GlobalDivisionPtScale = 5;
+
     /// <summary>Scale of event weights in training: 1000 · w / Σ w(EB_val) (section 7).</summary>
     public const double TrainingWeightScale = 1000;
 }
