@@ -8,6 +8,10 @@ app.Configure(config =>
     config.SetApplicationName("hltad");
     config.PropagateExceptions();
     config.AddCommand<VersionCommand>("version").WithDescription("Print the version of hltad.");
+    config.AddCommand<GenerateCommand>("generate")
+        .WithDescription("Write a deterministic synthetic world of EB and MC ntuples (SEMANTICS.md section 1).");
+    config.AddCommand<MatchCommand>("match")
+        .WithDescription("Score, match and split EB and MC ntuples into one <tag>.h5 per tag (sections 2-4).");
 });
 
 return CliErrors.Run(() => app.Run(args), verbose: args.Contains("--verbose"));
