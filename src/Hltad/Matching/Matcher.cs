@@ -1,0 +1,160 @@
+using System.Collections.Concurrent;
+using Hltad.Data;
+using Hltad.Io;
+
+namespace Hltad.Matching;
+
+/// <summary>
+/// The match step (SEMANTICS.md sections 2–4): scores every EB and MC event with the L1AD network, builds
+/// the (16, 3) HLT and L1 event arrays, splits EB events into <c>topo2A_train</c>, <c>EB_&lt;run&gt;</c> and
+/// <c>HLT_noalg_eb_L1All</c>, caps each MC process, and writes one <c>&lt;tag&gt;.h5</c> per tag.
+/// Every input is validated before anything is read in full; all tag files are written under temporary
+/// names and renamed only when all are complete, so a failed run leaves no new <c>&lt;tag&gt;.h5</c>.
+/// </summary>
+public static class Matcher
+{
+    /// <summary>Runs the match step.</summary>
+    /// <exception cref="InputDataException">An input file, dataset, shape, the training list or the model is unfit.</exception>
+    /// <exception cref="OutputFileException">A tag file cannot be written.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; temporary files are removed.</exception>
+    public static MatchSummary Run(
+        MatchOptions options,
+        IProgress<MatchProgress>? progress = null,
+        CancellationToken cancellationToken = default,
+        TimeProvider? timeProvider = null)
+    {
+        var clock = timeProvider ?? TimeProvider.System;
+        long started = clock.GetTimestamp();
+        if (options.McCap < 0)
+        {
+            throw new ConfigurationException("mc-cap", $"must be ≥ 0, got {options.McCap}");
+        }
+
+        // Validate every input before reading any data.
+        progress?.Report(new MatchProgress(MatchStage.Validating, "checking inputs", 0, 0));
+        using var scorer = L1adScorer.Load(options.L1adModelFile, options.ScoreKind, options.OnnxThreads);
+        var training = L1adTrainingEvents.Read(options.L1adTrainingFile);
+        var inputs = Validate(options, cancellationToken);
+        long total = inputs.Sum(input => (long)input.Events);
+        progress?.Report(new MatchProgress(MatchStage.Validating,
+            $"{inputs.Count} files, {total} events; L1AD training list of {training.Count} events", 0, total));
+
+        // Read, assemble and score every file.
+        var scored = Score(inputs, options, scorer, total, progress, cancellationToken);
+        var eb = scored.Where(file => file.Input.IsEnhancedBias).ToList();
+        var split = TagSplit.SplitEnhancedBias(eb, training);
+        if (split.RepeatedPairs > 0)
+        {
+            progress?.Report(new MatchProgress(MatchStage.Warning,
+                $"{split.RepeatedPairs} (run, event) pairs occur more than once ({split.RepeatedEvents} repeated events); "
+                + "every copy is kept with its own score", 0, 0));
+        }
+
+        var samples = split.Samples
+            .Concat(scored.Where(file => !file.Input.IsEnhancedBias).Select(file => TagSplit.McSample(file.Input.McTag!, file)))
+            .ToList();
+
+        // Write every tag under a temporary name, then rename them all.
+        var tags = Write(samples, options, progress, cancellationToken);
+        var elapsed = clock.GetElapsedTime(started);
+        long ebEvents = eb.Sum(file => (long)file.Count);
+        var summary = new MatchSummary(tags, ebEvents, total - ebEvents, split.RepeatedPairs, split.RepeatedEvents, elapsed);
+        progress?.Report(new MatchProgress(MatchStage.Done,
+            $"{tags.Count} tags written to {options.OutputDirectory}", total, total));
+        return summary;
+    }
+
+    private static List<MatchInputFile> Validate(MatchOptions options, CancellationToken cancellationToken)
+    {
+        var inputs = new List<MatchInputFile>();
+        foreach (string path in MatchInputFile.List(options.EbDirectory, "EB"))
+        {
+            inputs.Add(Check(new MatchInputFile(path, true, null, 0), int.MaxValue, cancellationToken));
+        }
+
+        var tagSources = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string path in MatchInputFile.List(options.McDirectory, "MC"))
+        {
+            string tag = MatchInputFile.McTagOf(path);
+            if (tag.Length == 0)
+            {
+                throw new InputDataException(path, null, "the file name gives an empty MC tag (it starts with '_')");
+            }
+
+            if (tagSources.TryGetValue(tag, out string? other))
+            {
+                throw new InputDataException(path, null, $"gives MC tag '{tag}', which {Path.GetFileName(other)} gives too");
+            }
+
+            tagSources[tag] = path;
+            inputs.Add(Check(new MatchInputFile(path, false, tag, 0), options.McCap, cancellationToken));
+        }
+
+        return inputs;
+    }
+
+    private static MatchInputFile Check(MatchInputFile input, int cap, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var reader = NtupleReader.Open(input.Path, input.Required);
+        return input with { Events = Math.Min(reader.EventCount, cap) };
+    }
+
+    private static List<ScoredFile> Score(
+        List<MatchInputFile> inputs,
+        MatchOptions options,
+        L1adScorer scorer,
+        long total,
+        IProgress<MatchProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var results = new ScoredFile[inputs.Count];
+        long done = 0;
+        ParallelWork.For(inputs.Count, options.Parallelism, cancellationToken, index =>
+        {
+            var input = inputs[index];
+            int cap = input.IsEnhancedBias ? int.MaxValue : options.McCap;
+            results[index] = ScoredFile.Read(input, cap, scorer, cancellationToken);
+            long now = Interlocked.Add(ref done, results[index].Count);
+            progress?.Report(new MatchProgress(MatchStage.Scoring,
+                $"{Path.GetFileName(input.Path)}: {results[index].Count} events", now, total));
+        });
+        return [.. results];
+    }
+
+    private static List<MatchedTagSummary> Write(
+        List<MatchedSample> samples,
+        MatchOptions options,
+        IProgress<MatchProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var pending = new ConcurrentDictionary<int, PendingFile>();
+        long total = samples.Sum(sample => (long)sample.Count);
+        long done = 0;
+        try
+        {
+            ParallelWork.For(samples.Count, options.Parallelism, cancellationToken, index =>
+            {
+                var sample = samples[index];
+                string path = Path.Combine(options.OutputDirectory, sample.Tag + ".h5");
+                pending[index] = MatchedSampleFile.WritePending(path, sample);
+                long now = Interlocked.Add(ref done, sample.Count);
+                progress?.Report(new MatchProgress(MatchStage.Writing, $"{sample.Tag}: {sample.Count} events", now, total));
+            });
+            cancellationToken.ThrowIfCancellationRequested();
+            PendingFile.CommitAll(Enumerable.Range(0, samples.Count).Select(index => pending[index]).ToList());
+        }
+        finally
+        {
+            foreach (var file in pending.Values)
+            {
+                file.Dispose();
+            }
+        }
+
+        return samples
+            .Select((sample, index) => new MatchedTagSummary(
+                sample.Tag, sample.Count, pending[index].FinalPath, sample.RunNumbers is not null))
+            .ToList();
+    }
+}

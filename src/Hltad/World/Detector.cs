@@ -1,0 +1,370 @@
+using Hltad.Physics;
+
+namespace Hltad.World;
+
+/// <summary>
+/// Emulates the HLT, offline and L1 reconstruction of one truth event and writes its row of the ntuple
+/// (resolutions and fake rates in <see cref="ProcessCatalog"/>). After <see cref="Emulate"/> the sorted
+/// object lists stay available for the trigger menu. One instance per thread.
+/// </summary>
+internal sealed class Detector
+{
+    public const double HltJetMinPt = 20;
+    public const double L1JetMinEt = 20;
+    private const double NotComputedProbability = 0.002;
+    private const double L1NotComputedProbability = 0.0005;
+    private const double L1NanPhiProbability = 0.001;
+    private const double HltNanPhiProbability = 0.0003;
+
+    public readonly ObjectScratch HltJets = new(48);
+    public readonly ObjectScratch HltElectrons = new(16);
+    public readonly ObjectScratch HltMuons = new(16);
+    public readonly ObjectScratch HltPhotons = new(16);
+    public readonly ObjectScratch L1Jets = new(48);
+    public readonly ObjectScratch L1EGammas = new(32);
+    public readonly ObjectScratch L1Muons = new(16);
+    public readonly ObjectScratch L1EFexTaus = new(32);
+    private readonly ObjectScratch _offlineJets = new(48);
+    private readonly ObjectScratch _offlineElectrons = new(16);
+    private readonly ObjectScratch _offlineMuons = new(16);
+    private readonly ObjectScratch _offlinePhotons = new(16);
+    private readonly ObjectScratch _lrtElectrons = new(16);
+    private readonly ObjectScratch _lrtMuons = new(16);
+    private readonly ObjectScratch _l1LargeRadiusJets = new(48);
+    private readonly ObjectScratch _l1JFexTaus = new(32);
+    private readonly ObjectScratch[] _allLists;
+    private double _metX, _metY, _l1MetX, _l1MetY;
+    private bool _hltNanPhi, _l1NanPhi;
+
+    public Detector()
+    {
+        _allLists =
+        [
+            HltJets, HltElectrons, HltMuons, HltPhotons, L1Jets, L1EGammas, L1Muons, L1EFexTaus, _offlineJets,
+            _offlineElectrons, _offlineMuons, _offlinePhotons, _lrtElectrons, _lrtMuons, _l1LargeRadiusJets, _l1JFexTaus,
+        ];
+    }
+
+    /// <summary>HLT MET of the last event, GeV (−999 when not computed).</summary>
+    public double HltMet { get; private set; }
+
+    /// <summary>L1 MET of the last event, GeV.</summary>
+    public double L1Met { get; private set; }
+
+    /// <summary>Reconstructs <paramref name="truth"/> and writes row <paramref name="row"/> of <paramref name="buffers"/>.</summary>
+    public void Emulate(TruthEvent truth, WorldRandom random, NtupleBuffers buffers, int row)
+    {
+        Clear(truth);
+        EmulateJets(truth, random);
+        EmulateElectrons(truth, random);
+        EmulateMuons(truth, random);
+        EmulatePhotons(truth, random);
+        EmulateRareFakes(random);
+        EmulateMet(truth, random);
+        Sort();
+        buffers.ClearRow(row);
+        Write(buffers, row);
+    }
+
+    private void Clear(TruthEvent truth)
+    {
+        foreach (var list in _allLists)
+        {
+            list.Clear();
+        }
+
+        _metX = truth.InvisibleX;
+        _metY = truth.InvisibleY;
+        _l1MetX = 0.9 * truth.InvisibleX;
+        _l1MetY = 0.9 * truth.InvisibleY;
+    }
+
+    private void EmulateJets(TruthEvent truth, WorldRandom random)
+    {
+        var jets = truth.Jets;
+        double noise = 0.4 * Math.Sqrt(truth.Pileup);
+        for (int j = 0; j < jets.Count; j++)
+        {
+            double pt = jets.Pt[j], eta = jets.Eta[j], phi = jets.Phi[j];
+            if (Math.Abs(eta) > 4.5)
+            {
+                continue;
+            }
+
+            // HLT jet: calorimeter resolution and, for the leading hard jet, the event's energy loss.
+            double sigma = Math.Sqrt(noise * noise / (pt * pt) + 0.5625 / pt + 0.0025);
+            double response = j == 0 ? 1 - truth.LeadingJetLoss : 1;
+            double hlt = Math.Max(0.1, pt * (response + sigma * random.Gaussian()));
+            var (sin, cos) = Math.SinCos(phi);
+            _metX += (pt - hlt) * cos;
+            _metY += (pt - hlt) * sin;
+            if (hlt >= HltJetMinPt)
+            {
+                double hltEta = eta + 0.01 * random.Gaussian();
+                HltJets.Add(hlt, Energy(hlt, hltEta, jets.Mass[j] * hlt / pt), hltEta, phi + 0.01 * random.Gaussian());
+            }
+
+            double offline = pt * (1 + 0.85 * sigma * random.Gaussian());
+            if (offline >= HltJetMinPt)
+            {
+                _offlineJets.Add(offline, Energy(offline, eta, jets.Mass[j] * offline / pt), eta, phi);
+            }
+
+            EmulateL1Jet(jets.Kind[j], pt, hlt, eta, phi, cos, sin, random);
+        }
+    }
+
+    private void EmulateL1Jet(
+        JetKind kind, double truePt, double hlt, double eta, double phi, double cos, double sin, WorldRandom random)
+    {
+        // L1 jets: coarser copies of the HLT jet on the 0.1 η–φ grid (response 0.93); the L1 MET sees the
+        // jet's mismeasurement after correcting for that response.
+        double l1 = hlt * (0.93 + 0.08 * random.Gaussian());
+        _l1MetX += (truePt - l1 / 0.93) * cos;
+        _l1MetY += (truePt - l1 / 0.93) * sin;
+        double l1Eta = Grid(eta), l1Phi = Grid(phi);
+        if (l1 >= L1JetMinEt && Math.Abs(eta) < 4.9)
+        {
+            L1Jets.Add(l1, 0, l1Eta, l1Phi);
+        }
+
+        double largeRadius = hlt * (1.02 + 0.12 * random.Gaussian());
+        if (largeRadius >= L1JetMinEt && Math.Abs(eta) < 4.9)
+        {
+            _l1LargeRadiusJets.Add(largeRadius, 0, l1Eta, l1Phi);
+        }
+
+        if (Math.Abs(eta) > 2.5)
+        {
+            return;
+        }
+
+        // L1 taus: real hadronic taus nearly always, ordinary jets often, with a fraction of their energy.
+        if (kind == JetKind.Tau)
+        {
+            AddAbove(L1EFexTaus, hlt * (0.9 + 0.08 * random.Gaussian()), 8, l1Eta, l1Phi);
+            AddAbove(_l1JFexTaus, hlt * (0.95 + 0.1 * random.Gaussian()), 10, l1Eta, l1Phi);
+        }
+        else if (hlt > 10)
+        {
+            if (random.Bernoulli(0.35))
+            {
+                AddAbove(L1EFexTaus, hlt * random.Uniform(0.35, 0.7), 8, l1Eta, l1Phi);
+            }
+
+            if (random.Bernoulli(0.5))
+            {
+                AddAbove(_l1JFexTaus, hlt * random.Uniform(0.4, 0.8), 10, l1Eta, l1Phi);
+            }
+
+            EmulateJetFakes(hlt, eta, phi, l1Eta, l1Phi, random);
+        }
+    }
+
+    private void EmulateJetFakes(double hlt, double eta, double phi, double l1Eta, double l1Phi, WorldRandom random)
+    {
+        // Jets faking e/γ: often at L1, rarely after HLT identification.
+        if (Math.Abs(eta) >= 2.47)
+        {
+            return;
+        }
+
+        if (random.Bernoulli(0.02))
+        {
+            AddAbove(L1EGammas, hlt * random.Uniform(0.3, 0.7), 3, l1Eta, l1Phi);
+        }
+
+        if (random.Bernoulli(0.002))
+        {
+            AddAbove(HltElectrons, hlt * random.Uniform(0.2, 0.6), 4, eta, phi, withEnergy: true);
+        }
+
+        if (random.Bernoulli(0.004))
+        {
+            AddAbove(HltPhotons, hlt * random.Uniform(0.4, 0.8), 5, eta, phi, withEnergy: true);
+        }
+    }
+
+    private void EmulateElectrons(TruthEvent truth, WorldRandom random)
+    {
+        var electrons = truth.Electrons;
+        for (int e = 0; e < electrons.Count; e++)
+        {
+            double pt = electrons.Pt[e], eta = electrons.Eta[e], phi = electrons.Phi[e];
+            if (Math.Abs(eta) >= 2.47)
+            {
+                continue;
+            }
+
+            bool displaced = electrons.Displaced[e];
+            if (displaced && random.Bernoulli(0.8))
+            {
+                AddAbove(_lrtElectrons, pt * (1 + 0.03 * random.Gaussian()), 3, eta, phi, withEnergy: true);
+            }
+
+            double hlt = pt * (1 + 0.015 * random.Gaussian());
+            if (!displaced || random.Bernoulli(0.3))
+            {
+                AddAbove(HltElectrons, hlt, 4, eta, phi, withEnergy: true);
+                AddAbove(_offlineElectrons, pt * (1 + 0.012 * random.Gaussian()), 4, eta, phi, withEnergy: true);
+            }
+
+            if (!displaced || random.Bernoulli(0.7))
+            {
+                AddAbove(L1EGammas, hlt * (0.97 + 0.04 * random.Gaussian()), 3, Grid(eta), Grid(phi));
+            }
+        }
+    }
+
+    private void EmulateMuons(TruthEvent truth, WorldRandom random)
+    {
+        var muons = truth.Muons;
+        for (int m = 0; m < muons.Count; m++)
+        {
+            double pt = muons.Pt[m], eta = muons.Eta[m], phi = muons.Phi[m];
+            if (Math.Abs(eta) >= 2.5)
+            {
+                continue;
+            }
+
+            // The calorimeter-only L1 MET does not see muons.
+            _l1MetX += pt * Math.Cos(phi);
+            _l1MetY += pt * Math.Sin(phi);
+            bool displaced = muons.Displaced[m];
+            if (displaced && random.Bernoulli(0.85))
+            {
+                AddAbove(_lrtMuons, pt * (1 + 0.04 * random.Gaussian()), 3, eta, phi, withEnergy: true);
+            }
+
+            double hlt = pt * (1 + 0.025 * random.Gaussian());
+            if (!displaced || random.Bernoulli(0.3))
+            {
+                AddAbove(HltMuons, hlt, 3, eta, phi, withEnergy: true);
+                AddAbove(_offlineMuons, pt * (1 + 0.02 * random.Gaussian()), 3, eta, phi, withEnergy: true);
+            }
+
+            if (!displaced || random.Bernoulli(0.7))
+            {
+                AddAbove(L1Muons, Math.Round(hlt * (1 + 0.08 * random.Gaussian())), 3, Grid(eta), Grid(phi));
+            }
+        }
+    }
+
+    private void EmulatePhotons(TruthEvent truth, WorldRandom random)
+    {
+        var photons = truth.Photons;
+        for (int g = 0; g < photons.Count; g++)
+        {
+            double pt = photons.Pt[g], eta = photons.Eta[g], phi = photons.Phi[g];
+            if (Math.Abs(eta) >= 2.37)
+            {
+                continue;
+            }
+
+            // A jet's π0 deposit: always an L1 e/γ, rarely an identified photon.
+            bool fake = photons.Fake[g];
+            double hlt = pt * (1 + (fake ? 0.03 : 0.015) * random.Gaussian());
+            if (!fake || random.Bernoulli(0.12))
+            {
+                AddAbove(HltPhotons, hlt, 5, eta, phi, withEnergy: true);
+            }
+
+            if (!fake || random.Bernoulli(0.05))
+            {
+                AddAbove(_offlinePhotons, pt * (1 + 0.012 * random.Gaussian()), 5, eta, phi, withEnergy: true);
+            }
+
+            AddAbove(L1EGammas, hlt * (0.97 + 0.05 * random.Gaussian()), 3, Grid(eta), Grid(phi));
+        }
+    }
+
+    private void EmulateRareFakes(WorldRandom random)
+    {
+        // Large-radius tracking picks up the odd fake displaced lepton in any event.
+        if (random.Bernoulli(0.002))
+        {
+            AddAbove(_lrtMuons, 3 + random.Exponential(5), 3, random.Uniform(-2.5, 2.5), random.Phi(), withEnergy: true);
+        }
+
+        if (random.Bernoulli(0.002))
+        {
+            AddAbove(_lrtElectrons, 3 + random.Exponential(5), 3, random.Uniform(-2.4, 2.4), random.Phi(), withEnergy: true);
+        }
+    }
+
+    private void EmulateMet(TruthEvent truth, WorldRandom random)
+    {
+        // Soft term: resolution 0.5 √ΣET per component at HLT, coarser at L1.
+        double soft = ProcessCatalog.SoftMetResolution * Math.Sqrt(truth.SoftSumEt);
+        _metX += soft * random.Gaussian();
+        _metY += soft * random.Gaussian();
+        _l1MetX += 1.4 * soft * random.Gaussian();
+        _l1MetY += 1.4 * soft * random.Gaussian();
+        HltMet = random.Bernoulli(NotComputedProbability)
+            ? PhysicsConstants.MetNotComputed
+            : Math.Sqrt(_metX * _metX + _metY * _metY);
+        _hltNanPhi = random.Bernoulli(HltNanPhiProbability);
+        _l1NanPhi = random.Bernoulli(L1NanPhiProbability);
+        L1Met = random.Bernoulli(L1NotComputedProbability)
+            ? PhysicsConstants.MetNotComputed
+            : Math.Sqrt(_l1MetX * _l1MetX + _l1MetY * _l1MetY);
+    }
+
+    private void Sort()
+    {
+        foreach (var list in _allLists)
+        {
+            list.Sort();
+        }
+    }
+
+    private void Write(NtupleBuffers buffers, int row)
+    {
+        const int jets = NtupleBuffers.JetSlots, six = NtupleBuffers.LeptonSlots;
+        int c = buffers.LeptonColumns;
+        HltJets.Write(buffers.HltJets, row * jets * 4, jets, 4);
+        _offlineJets.Write(buffers.OfflineJets, row * jets * 4, jets, 4);
+        HltElectrons.Write(buffers.HltElectrons, row * six * c, six, c);
+        HltMuons.Write(buffers.HltMuons, row * six * c, six, c);
+        HltPhotons.Write(buffers.HltPhotons, row * six * c, six, c);
+        _lrtElectrons.Write(buffers.LrtElectrons, row * six * c, six, c);
+        _lrtMuons.Write(buffers.LrtMuons, row * six * c, six, c);
+        _offlineElectrons.Write(buffers.OfflineElectrons, row * six * c, six, c);
+        _offlineMuons.Write(buffers.OfflineMuons, row * six * c, six, c);
+        _offlinePhotons.Write(buffers.OfflinePhotons, row * six * c, six, c);
+        L1Jets.Write(buffers.L1SmallRadiusJets, row * jets * 3, jets, 3);
+        _l1LargeRadiusJets.Write(buffers.L1LargeRadiusJets, row * jets * 3, jets, 3);
+        L1EGammas.Write(buffers.L1EGammas, row * six * 3, six, 3);
+        L1Muons.Write(buffers.L1Muons, row * six * 3, six, 3, 1f / PhysicsConstants.L1MuonEtStorageFactor);
+        L1EFexTaus.Write(buffers.L1EFexTaus, row * six * 3, six, 3);
+        _l1JFexTaus.Write(buffers.L1JFexTaus, row * six * 3, six, 3);
+        WriteMet(buffers, row);
+    }
+
+    private void WriteMet(NtupleBuffers buffers, int row)
+    {
+        int c = buffers.LeptonColumns;
+        buffers.HltMet[row * c] = (float)HltMet;
+        buffers.HltMet[row * c + c - 1] = _hltNanPhi ? float.NaN : (float)Math.Atan2(_metY, _metX);
+        buffers.L1Met[row * 3] = (float)L1Met;
+        buffers.L1Met[row * 3 + 2] = _l1NanPhi ? float.NaN : (float)Grid(Math.Atan2(_l1MetY, _l1MetX));
+    }
+
+    private static void AddAbove(
+        ObjectScratch list, double pt, double minimum, double eta, double phi, bool withEnergy = false)
+    {
+        if (pt >= minimum)
+        {
+            list.Add(pt, withEnergy ? pt * Math.Cosh(eta) : 0, eta, ParticleList.WrapPhi(phi));
+        }
+    }
+
+    private static double Energy(double pt, double eta, double mass)
+    {
+        double p = pt * Math.Cosh(eta);
+        return Math.Sqrt(p * p + mass * mass);
+    }
+
+    /// <summary>The L1 0.1 η–φ granularity.</summary>
+    private static double Grid(double value) => Math.Round(value * 10) / 10;
+}
