@@ -86,6 +86,9 @@ internal sealed class AdamOptimizer
         return L2Coupling * penalty;
     }
 
+    /// <summary>g = g₀ + g₁ + 2c · w, the gradient one element of a step uses.</summary>
+    internal static float CombinedGradient(float g0, float g1, float w, float l2Gradient) => g0 + g1 + l2Gradient * w;
+
     private static double SumOfSquares(ReadOnlySpan<float> values)
     {
         double sum = 0.0;
@@ -128,7 +131,7 @@ internal sealed class AdamOptimizer
 
         for (; i < w.Length; i++)
         {
-            float g = g0[i] + g1[i] + l2Gradient * w[i];
+            float g = CombinedGradient(g0[i], g1[i], w[i], l2Gradient);
             m[i] += (g - m[i]) * b1;
             v[i] += (g * g - v[i]) * b2;
             w[i] -= alpha * m[i] / (MathF.Sqrt(v[i]) + Epsilon);

@@ -2,7 +2,7 @@ namespace Hltad.Engine.Layers;
 
 /// <summary>
 /// A chain of layers with buffers for batches of up to <see cref="BatchState.Capacity"/> rows: the input
-/// batch (and its loss mask), each layer's output, and two ping-pong gradient buffers. Builds the phase
+/// batch (and its loss mask), each layer's output and the gradient at each layer boundary. Builds the phase
 /// plans of a forward pass and of a backward pass for <see cref="Kernels.PairExecutor"/>.
 /// </summary>
 internal sealed class SequentialNetwork
@@ -107,8 +107,8 @@ internal sealed class SequentialNetwork
 
     private void BindBuffers(int capacity)
     {
-        int widest = Layers.Max(l => Math.Max(l.Inputs, l.Outputs));
-        float[][] gradients = [new float[capacity * widest], new float[capacity * widest]];
+        // One gradient buffer per layer boundary: buffers shared between boundaries of different widths
+        // would let one part's rows overlap the other part's rows.
         float[] input = new float[capacity * Features];
         MaskBatch = new float[capacity * Features];
         for (int l = 0; l < Layers.Count; l++)
@@ -116,8 +116,8 @@ internal sealed class SequentialNetwork
             Layer layer = Layers[l];
             layer.Input = l == 0 ? input : Layers[l - 1].Output;
             layer.Output = new float[capacity * layer.Outputs];
-            layer.InputGradient = gradients[l % 2];
-            layer.OutputGradient = gradients[(l + 1) % 2];
+            layer.InputGradient = l == 0 ? [] : Layers[l - 1].OutputGradient;
+            layer.OutputGradient = new float[capacity * layer.Outputs];
             layer.NeedsInputGradient = l > 0;
             if (layer is BatchNormLayer norm)
             {
