@@ -1,0 +1,128 @@
+namespace Hltad.Engine.Kernels;
+
+/// <summary>
+/// Runs a list of phases as two parts, part 0 on the calling thread and part 1 on a persistent worker
+/// thread, with a barrier after every phase; or, when the worker is busy with another caller, on one core
+/// or when parallelism is off, runs each phase for part 0 then part 1 on the calling thread. Both ways
+/// compute the same numbers, because phases only touch their part's rows and whole-batch sums are combined
+/// after a barrier in part order.
+/// </summary>
+internal sealed class PairExecutor
+{
+    private readonly object _gate = new();
+    private readonly SemaphoreSlim _start = new(0);
+    private readonly bool[] _sense = new bool[2];
+    private volatile bool _barrierSense;
+    private int _arrived;
+    private IReadOnlyList<Action<int>>? _job;
+    private readonly Exception?[] _failures = new Exception?[2];
+    private Thread? _worker;
+
+    private PairExecutor() { }
+
+    /// <summary>The process-wide executor.</summary>
+    public static PairExecutor Shared { get; } = new();
+
+    /// <summary>False on a single-core machine: everything runs serially.</summary>
+    public static bool CanRunParallel { get; } = Environment.ProcessorCount >= 2;
+
+    /// <summary>Runs <paramref name="phases"/>; parallel when <paramref name="parallel"/> and possible.</summary>
+    public void Run(IReadOnlyList<Action<int>> phases, bool parallel = true)
+    {
+        if (!parallel || !CanRunParallel || !Monitor.TryEnter(_gate))
+        {
+            RunSerial(phases);
+            return;
+        }
+
+        try
+        {
+            EnsureWorker();
+            _failures[0] = _failures[1] = null;
+            _job = phases;
+            _start.Release();
+            RunPart(0, phases);
+            _job = null;
+            Exception? failure = _failures[0] ?? _failures[1];
+            if (failure is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+            }
+        }
+        finally
+        {
+            Monitor.Exit(_gate);
+        }
+    }
+
+    private static void RunSerial(IReadOnlyList<Action<int>> phases)
+    {
+        foreach (Action<int> phase in phases)
+        {
+            phase(0);
+            phase(1);
+        }
+    }
+
+    /// <summary>
+    /// One part: every phase then the barrier. A failure is recorded before the next barrier, so the caller
+    /// sees it after the last one; the failed part keeps meeting the barriers without working.
+    /// </summary>
+    private void RunPart(int part, IReadOnlyList<Action<int>> phases)
+    {
+        foreach (Action<int> phase in phases)
+        {
+            if (_failures[part] is null)
+            {
+                try
+                {
+                    phase(part);
+                }
+                catch (Exception e)
+                {
+                    _failures[part] = e;
+                }
+            }
+
+            Barrier(part);
+        }
+    }
+
+    /// <summary>Sense-reversing barrier for two threads; spins, yielding but never sleeping a millisecond.</summary>
+    private void Barrier(int part)
+    {
+        bool sense = _sense[part] = !_sense[part];
+        if (Interlocked.Increment(ref _arrived) == 2)
+        {
+            _arrived = 0;
+            _barrierSense = sense;
+            return;
+        }
+
+        var spin = new SpinWait();
+        while (_barrierSense != sense)
+        {
+            spin.SpinOnce(sleep1Threshold: -1);
+        }
+    }
+
+    private void EnsureWorker()
+    {
+        if (_worker is not null)
+        {
+            return;
+        }
+
+        _worker = new Thread(WorkerLoop) { IsBackground = true, Name = "hltad-engine" };
+        _worker.Start();
+    }
+
+    private void WorkerLoop()
+    {
+        while (true)
+        {
+            _start.Wait();
+            RunPart(1, _job!);
+        }
+    }
+}
