@@ -26,6 +26,8 @@ public sealed class EnsembleTrainer
     /// <summary>Trains every model of the plan that is not finished yet.</summary>
     /// <param name="train">The 85 % EB_train part.</param>
     /// <param name="validation">EB_val.</param>
+    /// <param name="progress">Receives every finished epoch.</param>
+    /// <param name="cancellation">Stops after the epoch in flight; its checkpoint stays.</param>
     /// <returns>The members that were trained in this call (not those found finished).</returns>
     public IReadOnlyList<int> Run(
         PreprocessedSample train,
@@ -38,14 +40,9 @@ public sealed class EnsembleTrainer
         float[]? validationWeights = null;
         if (_plan.UseTrainingWeights)
         {
-            double validationSum = validation.Weights.Sum();
-            if (!(validationSum > 0))
-            {
-                throw new HltadException($"EB_val: the event weights sum to {validationSum}; cannot scale them");
-            }
-
-            trainWeights = ScaledWeights(train.Weights, validationSum);
-            validationWeights = ScaledWeights(validation.Weights, validationSum);
+            (double[] trainScaled, double[] validationScaled) = TrainingWeights.Compute(train, validation);
+            trainWeights = Array.ConvertAll(trainScaled, weight => (float)weight);
+            validationWeights = Array.ConvertAll(validationScaled, weight => (float)weight);
         }
 
         var clock = new EpochClock(_plan, _layout);
@@ -149,17 +146,6 @@ public sealed class EnsembleTrainer
         return new TrainingSet(inputs, mask, weights, sample.Count);
     }
 
-    private static float[] ScaledWeights(double[] weights, double validationSum)
-    {
-        var scaled = new float[weights.Length];
-        for (int i = 0; i < weights.Length; i++)
-        {
-            scaled[i] = (float)(Physics.PhysicsConstants.TrainingWeightScale * weights[i] / validationSum);
-        }
-
-        return scaled;
-    }
-
     private static void WriteHistory(string path, IReadOnlyList<EpochReport> history)
     {
         var text = new StringBuilder("epoch,train_loss,val_loss,learning_rate,events_per_second,improved\n");
@@ -170,7 +156,7 @@ public sealed class EnsembleTrainer
             text.Append(CultureInfo.InvariantCulture, $"{epoch.EventsPerSecond:F0},{(epoch.Improved ? 1 : 0)}\n");
         }
 
-        AtomicFile.Write(path, stream => stream.Write(Encoding.UTF8.GetBytes(text.ToString())));
+        Onnx.AtomicFile.Write(path, stream => stream.Write(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
     private void AppendDocumentation(int member)
