@@ -1,4 +1,6 @@
 using System.Globalization;
+using Hltad.Configuration;
+using Hltad.Data;
 
 namespace Hltad.Training;
 
@@ -38,24 +40,24 @@ public sealed class EnsembleLayout
 
     public string EvaluationDirectory => Path.Combine(SavePath, "evaluation");
 
-    public string MemberDirectory(int member, string objectType) =>
-        Path.Combine(SavePath, $"member_{member.ToString(CultureInfo.InvariantCulture)}", objectType);
+    public string MemberDirectory(int member, ObjectType objectType) =>
+        Path.Combine(SavePath, $"member_{member.ToString(CultureInfo.InvariantCulture)}", OptionNames.Of(objectType));
 
-    public string ModelFile(int member, string objectType) =>
+    public string ModelFile(int member, ObjectType objectType) =>
         Path.Combine(MemberDirectory(member, objectType), ModelFileName);
 
-    public string CheckpointFile(int member, string objectType) =>
+    public string CheckpointFile(int member, ObjectType objectType) =>
         Path.Combine(MemberDirectory(member, objectType), CheckpointFileName);
 
-    public string HistoryFile(int member, string objectType) =>
+    public string HistoryFile(int member, ObjectType objectType) =>
         Path.Combine(MemberDirectory(member, objectType), HistoryFileName);
 
-    public string OnnxFile(int member, string objectType, bool scoreOutput) =>
+    public string OnnxFile(int member, ObjectType objectType, bool scoreOutput) =>
         Path.Combine(MemberDirectory(member, objectType),
-            $"{objectType}_AE_{member.ToString(CultureInfo.InvariantCulture)}{(scoreOutput ? "_score" : "")}.onnx");
+            $"{OptionNames.Of(objectType)}_AE_{member.ToString(CultureInfo.InvariantCulture)}{(scoreOutput ? "_score" : "")}.onnx");
 
     /// <summary>Members k for which every given object type has a finished model, in increasing k.</summary>
-    public IReadOnlyList<int> FinishedMembers(IReadOnlyList<string> objectTypes)
+    public IReadOnlyList<int> FinishedMembers(IReadOnlyList<ObjectType> objectTypes)
     {
         if (!Directory.Exists(SavePath))
         {

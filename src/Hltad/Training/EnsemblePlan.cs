@@ -1,3 +1,4 @@
+using Hltad.Data;
 using Hltad.Engine;
 
 namespace Hltad.Training;
@@ -7,7 +8,7 @@ namespace Hltad.Training;
 /// autoencoder per object type, all with the same settings and seeds derived from <paramref name="Seed"/>.
 /// </summary>
 /// <param name="Members">Number of ensemble members (num_trainings).</param>
-/// <param name="ObjectTypes">"HLT" and/or "L1".</param>
+/// <param name="ObjectTypes">HLT and/or L1.</param>
 /// <param name="Architecture">The autoencoder of every member.</param>
 /// <param name="Options">Epochs, batch size, patience, learning rate.</param>
 /// <param name="Seed">The trial seed; member k of object type o trains with <see cref="MemberSeed"/>.</param>
@@ -18,7 +19,7 @@ namespace Hltad.Training;
 /// <param name="ModelMetadataJson">Stored in every model file (normalisation statistics, trial options).</param>
 public sealed record EnsemblePlan(
     int Members,
-    IReadOnlyList<string> ObjectTypes,
+    IReadOnlyList<ObjectType> ObjectTypes,
     AutoencoderArchitecture Architecture,
     TrainingOptions Options,
     ulong Seed,
@@ -29,11 +30,8 @@ public sealed record EnsemblePlan(
     string? ModelMetadataJson)
 {
     /// <summary>The seed of member <paramref name="member"/>'s autoencoder on <paramref name="objectType"/>.</summary>
-    public ulong MemberSeed(int member, string objectType)
-    {
-        int objectIndex = objectType == "HLT" ? 0 : 1;
-        return SplitMix64.Hash(Seed, (ulong)(2 * member + objectIndex));
-    }
+    public ulong MemberSeed(int member, ObjectType objectType) =>
+        SplitMix64.Hash(Seed, (ulong)(2 * member + (objectType == ObjectType.Hlt ? 0 : 1)));
 
     /// <summary>The members this plan trains, in order.</summary>
     public IEnumerable<int> MembersToTrain() =>

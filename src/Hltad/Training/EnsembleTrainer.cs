@@ -50,7 +50,7 @@ public sealed class EnsembleTrainer
         foreach (int member in _plan.MembersToTrain())
         {
             bool trainedNow = false;
-            foreach (string objectType in _plan.ObjectTypes)
+            foreach (ObjectType objectType in _plan.ObjectTypes)
             {
                 if (File.Exists(_layout.ModelFile(member, objectType)))
                 {
@@ -77,7 +77,7 @@ public sealed class EnsembleTrainer
 
     private void TrainOne(
         int member,
-        string objectType,
+        ObjectType objectType,
         TrainingSet train,
         TrainingSet validation,
         EpochClock clock,
@@ -132,9 +132,9 @@ public sealed class EnsembleTrainer
         return trainer;
     }
 
-    private TrainingSet Set(PreprocessedSample sample, string objectType, float[]? weights)
+    private TrainingSet Set(PreprocessedSample sample, ObjectType objectType, float[]? weights)
     {
-        bool hlt = objectType == "HLT";
+        bool hlt = objectType == ObjectType.Hlt;
         float[] inputs = hlt ? sample.Hlt : sample.L1;
         float[]? mask = null;
         if (_plan.UseObjectMask)
