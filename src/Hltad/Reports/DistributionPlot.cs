@@ -47,8 +47,7 @@ internal static class DistributionPlot
             plot.Axes.SetLimitsX(low - 0.05 * (high - low), high + 0.08 * (high - low));
         }
 
-        int height = (int)((200 + 46 * Math.Max(rows.Count, 3)) * options.Scale);
-        return PlotStyle.Png(plot, (int)(1300 * options.Scale), height);
+        return PlotStyle.Png(plot, 1300, 200 + 46 * Math.Max(rows.Count, 3), options.Scale);
     }
 
     /// <summary>

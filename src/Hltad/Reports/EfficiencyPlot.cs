@@ -21,16 +21,16 @@ internal static class EfficiencyPlot
             + $"HLTAD pure rate {results.Options.TargetRateHz:G4} Hz";
         Plot left = EfficiencyPanel(tags, efficiencies);
         Plot right = GainPanel(tags, efficiencies);
-        int width = (int)(1500 * options.Scale);
-        int height = (int)((180 + 46 * Math.Max(tags.Length, 3)) * options.Scale);
+        int height = 180 + 46 * Math.Max(tags.Length, 3);
         try
         {
             return PlotStyle.SideBySide(
                 title,
                 [("HLT", PlotStyle.Hlt), ("HLT + HLTAD", PlotStyle.Combined), ("relative gain", PlotStyle.Gain)],
                 [(left, 0.62), (right, 0.38)],
-                width,
-                height);
+                1500,
+                height,
+                options.Scale);
         }
         finally
         {

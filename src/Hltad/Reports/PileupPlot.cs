@@ -21,7 +21,7 @@ internal static class PileupPlot
         if (result.Pileup is not { } pileup)
         {
             plot.Add.Text("no pileup information for the background", 0, 0).LabelFontSize = 16;
-            return PlotStyle.Png(plot, (int)(1300 * options.Scale), (int)(700 * options.Scale));
+            return PlotStyle.Png(plot, 1300, 700, options.Scale);
         }
 
         // Points of the non-empty bins with their intervals.
@@ -62,6 +62,6 @@ internal static class PileupPlot
         plot.Axes.SetLimitsX(pileup.Edges[0], pileup.Edges[^1]);
         plot.Axes.SetLimitsY(0, Math.Max(1e-3, above.Zip(ys, (a, y) => a + y).DefaultIfEmpty(overall).Max()) * 1.08);
         plot.ShowLegend(Alignment.UpperLeft);
-        return PlotStyle.Png(plot, (int)(1300 * options.Scale), (int)(700 * options.Scale));
+        return PlotStyle.Png(plot, 1300, 700, options.Scale);
     }
 }

@@ -68,33 +68,45 @@ internal static class PlotStyle
         image.Render(canvas, target, paint, antiAlias: true);
     }
 
-    /// <summary>Encodes one plot as PNG.</summary>
-    public static byte[] Png(Plot plot, int width, int height) => plot.GetImageBytes(width, height, ImageFormat.Png);
+    /// <summary>Encodes one plot as PNG: width × height logical pixels, drawn at <paramref name="scale"/>.</summary>
+    public static byte[] Png(Plot plot, int width, int height, double scale)
+    {
+        plot.ScaleFactor = scale;
+        return plot.GetImageBytes(Scaled(width, scale), Scaled(height, scale), ImageFormat.Png);
+    }
+
+    private static int Scaled(int logical, double scale) => (int)Math.Round(logical * scale);
 
     /// <summary>
     /// A title strip (with an optional legend line under the title) above panels laid side by side with the given
-    /// width fractions, as one PNG. The panels keep identical vertical layouts, so their rows line up.
+    /// width fractions, as one PNG of width × height logical pixels drawn at <paramref name="scale"/>.
+    /// The panels keep identical vertical layouts, so their rows line up.
     /// </summary>
     public static byte[] SideBySide(
         string title,
         IReadOnlyList<(string Label, Color Color)> legend,
         IReadOnlyList<(Plot Plot, double Fraction)> panels,
         int width,
-        int height)
+        int height,
+        double scale)
     {
         int headerHeight = legend.Count > 0 ? 80 : 48;
-        using SKSurface surface = SKSurface.Create(new SKImageInfo(width, height))
+        using SKSurface surface = SKSurface.Create(new SKImageInfo(Scaled(width, scale), Scaled(height, scale)))
             ?? throw new HltadException($"cannot allocate a {width}×{height} image");
         surface.Canvas.Clear(SKColors.White);
+        surface.Canvas.Save();
+        surface.Canvas.Scale((float)scale);
         DrawHeader(surface.Canvas, title, legend, width);
+        surface.Canvas.Restore();
 
         // Each plot is drawn into an image of its own first, because a plot clears the whole canvas it renders on.
         using Paint paint = Paint.NewDisposablePaint();
         float left = 0;
         foreach ((Plot plot, double fraction) in panels)
         {
-            float right = left + (float)(fraction * width);
-            Place(plot, surface.Canvas, paint, new PixelRect(left, right, height, headerHeight));
+            float right = left + (float)(fraction * width * scale);
+            plot.ScaleFactor = scale;
+            Place(plot, surface.Canvas, paint, new PixelRect(left, right, Scaled(height, scale), Scaled(headerHeight, scale)));
             left = right;
         }
 

@@ -67,7 +67,7 @@ internal static class RocPlot
         plot.Axes.SetLimits(lowestX, 0.05, lowestY, 0.05);
         plot.ShowLegend(Edge.Right);
         plot.Legend.FontSize = 13;
-        return PlotStyle.Png(plot, (int)(1500 * options.Scale), (int)(820 * options.Scale));
+        return PlotStyle.Png(plot, 1500, 820, options.Scale);
     }
 
     /// <summary>log10 of the points with FPR &gt; 0 and TPR &gt; 0 (the others have no place on log axes).</summary>
