@@ -16,7 +16,10 @@ public static class ClopperPearson
     /// <param name="effectiveCount">n_eff = (Σw)² / Σw², &gt; 0.</param>
     /// <param name="confidenceLevel">E.g. 0.683.</param>
     /// <returns>(lower, upper).</returns>
-    public static (double Lower, double Upper) Interval(double efficiency, double effectiveCount, double confidenceLevel)
+    public static (double Lower, double Upper) Interval(
+        double efficiency,
+        double effectiveCount,
+        double confidenceLevel)
     {
         if (!(efficiency >= 0 && efficiency <= 1))
         {

@@ -12,7 +12,9 @@ public static class EnsembleEvaluator
     /// <param name="options">Rates and the background tag.</param>
     /// <param name="progress">Told after each member and object type.</param>
     /// <param name="cancellationToken">Checked between members and object types.</param>
-    /// <exception cref="HltadException">No members, a repeated member index, or any error of the evaluation.</exception>
+    /// <exception cref="HltadException">
+    /// No members, a repeated member index, or any error of the evaluation.
+    /// </exception>
     public static EvaluationResults Evaluate(
         IReadOnlyList<EvaluationSample> samples,
         IReadOnlyList<MemberScores> members,

@@ -61,7 +61,9 @@ public sealed record EnsembleSummary(IReadOnlyList<int> Members, IReadOnlyList<O
             var perTag = new SortedDictionary<string, SampleRocSummary>(StringComparer.Ordinal);
             foreach (string tag in tags)
             {
-                SampleRoc?[] values = present.Select(p => p.Result.Scheme(seeding).Roc.GetValueOrDefault(tag)).ToArray();
+                SampleRoc?[] values = present
+                    .Select(p => p.Result.Scheme(seeding).Roc.GetValueOrDefault(tag))
+                    .ToArray();
                 perTag[tag] = new SampleRocSummary(
                     SummaryStatistic.Of(values.Select(v => v?.Auc)),
                     SummaryStatistic.Of(values.Select(v => v?.SignalEfficiency)));

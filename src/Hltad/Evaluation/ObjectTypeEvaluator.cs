@@ -145,7 +145,8 @@ public static class ObjectTypeEvaluator
         return kind switch
         {
             // S = the events the scheme's HLTAD sees.
-            EfficiencyKind.Ase => EfficiencyCalculator.Compute(s.Weights, sample.SeedMask(seeding), s.PassHlt, anomalous),
+            EfficiencyKind.Ase =>
+                EfficiencyCalculator.Compute(s.Weights, sample.SeedMask(seeding), s.PassHlt, anomalous),
 
             // S = every event.
             EfficiencyKind.Tse => EfficiencyCalculator.Compute(s.Weights, default, s.PassHlt, anomalous),

@@ -16,7 +16,9 @@ public sealed record SampleEfficiency(double? HltEfficiency, double? CombinedEff
     /// <summary>The result for an empty set S: every value null.</summary>
     public static SampleEfficiency Empty { get; } = new(null, null, null);
 
-    /// <summary>Builds the efficiencies from the weight sums of S, of its HLT-passing and of its combined events.</summary>
+    /// <summary>
+    /// Builds the efficiencies from the weight sums of S, of its HLT-passing and of its combined events.
+    /// </summary>
     /// <param name="setWeight">Σ_S w.</param>
     /// <param name="hltWeight">Σ_S w·passHLT.</param>
     /// <param name="combinedWeight">Σ_S w·(passHLT or anomalous).</param>

@@ -5,7 +5,9 @@ namespace Hltad.Evaluation;
 /// <param name="SignalEfficiency">
 /// TPR of the point whose FPR is closest to FPR* (tie: the higher score); null as for <paramref name="Auc"/>.
 /// </param>
-/// <param name="Curve">The full curve, kept in memory for plots; not written to results.json (null when read back).</param>
+/// <param name="Curve">
+/// The full curve, kept in memory for plots; not written to results.json (null when read back).
+/// </param>
 public sealed record SampleRoc(double? Auc, double? SignalEfficiency, RocCurve? Curve)
 {
     /// <summary>The result for a sample with no event inside the mask.</summary>

@@ -3,7 +3,7 @@ namespace Hltad.Reports;
 /// <summary>Writes a file under a temporary name and renames it into place once it is complete.</summary>
 internal static class AtomicFile
 {
-    /// <summary>Writes <paramref name="content"/> to <paramref name="path"/> via <c>path.tmp</c> and a rename.</summary>
+    /// <summary>Writes <paramref name="content"/> to <paramref name="path"/> through <c>path.tmp</c>.</summary>
     public static void WriteAllBytes(string path, ReadOnlySpan<byte> content)
     {
         string? directory = Path.GetDirectoryName(Path.GetFullPath(path));

@@ -92,7 +92,8 @@ internal static class DistributionPlot
         string objectType,
         SeedingScheme seeding,
         PlotOptions options) =>
-        PerTag(results, objectType, options, r => tag => r.Scheme(seeding).Roc.GetValueOrDefault(tag)?.SignalEfficiency);
+        PerTag(
+            results, objectType, options, r => tag => r.Scheme(seeding).Roc.GetValueOrDefault(tag)?.SignalEfficiency);
 
     private static IReadOnlyList<(string Tag, double[] Values)> PerTag(
         EvaluationResults results,
@@ -100,7 +101,10 @@ internal static class DistributionPlot
         PlotOptions options,
         Func<ObjectTypeResult, Func<string, double?>> value)
     {
-        ObjectTypeResult[] members = results.Members.Select(m => m.Find(objectType)).OfType<ObjectTypeResult>().ToArray();
+        ObjectTypeResult[] members = results.Members
+            .Select(m => m.Find(objectType))
+            .OfType<ObjectTypeResult>()
+            .ToArray();
         return members.SelectMany(m => m.Tags).Distinct().Order(StringComparer.Ordinal)
             .Where(tag => options.Shows(tag, results.Options.BackgroundTag))
             .Select(tag => (tag, members.Select(m => value(m)(tag)).OfType<double>().ToArray()))

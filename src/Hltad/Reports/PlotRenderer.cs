@@ -68,7 +68,9 @@ public static class PlotRenderer
             options);
     }
 
-    /// <summary>Box plot over the members of each sample's signal efficiency at FPR* under one seeding scheme.</summary>
+    /// <summary>
+    /// Box plot over the members of each sample's signal efficiency at FPR* under one seeding scheme.
+    /// </summary>
     public static byte[] SignalEfficiencyDistribution(
         EvaluationResults results,
         string objectType,

@@ -61,7 +61,8 @@ public static class PlotSet
 
                 foreach (SeedingScheme seeding in Seedings)
                 {
-                    Add(group, $"{folder}/roc_{SchemeNames.Key(seeding)}.png", $"{SchemeNames.Label(seeding)} ROC curves",
+                    Add(group, $"{folder}/roc_{SchemeNames.Key(seeding)}.png",
+                        $"{SchemeNames.Label(seeding)} ROC curves",
                         () => PlotRenderer.RocCurves(results, member.Member, objectType, seeding, options));
                 }
 

@@ -106,7 +106,8 @@ internal static class PlotStyle
         {
             float right = left + (float)(fraction * width * scale);
             plot.ScaleFactor = scale;
-            Place(plot, surface.Canvas, paint, new PixelRect(left, right, Scaled(height, scale), Scaled(headerHeight, scale)));
+            var target = new PixelRect(left, right, Scaled(height, scale), Scaled(headerHeight, scale));
+            Place(plot, surface.Canvas, paint, target);
             left = right;
         }
 
@@ -114,7 +115,11 @@ internal static class PlotStyle
         return image.GetImageBytes(ImageFormat.Png);
     }
 
-    private static void DrawHeader(SKCanvas canvas, string title, IReadOnlyList<(string Label, Color Color)> legend, int width)
+    private static void DrawHeader(
+        SKCanvas canvas,
+        string title,
+        IReadOnlyList<(string Label, Color Color)> legend,
+        int width)
     {
         using SKTypeface bold = Fonts.GetTypeface(Fonts.Default, bold: true, italic: false);
         using SKTypeface regular = Fonts.GetTypeface(Fonts.Default, bold: false, italic: false);

@@ -90,7 +90,8 @@ internal sealed class ReportHtml(ReportContent content)
         _html.Append("<table class=\"kv\"><caption>").Append(Encode(caption)).Append("</caption>\n");
         foreach ((string key, string value) in rows)
         {
-            _html.Append("<tr><th>").Append(Encode(key)).Append("</th><td>").Append(Encode(value)).Append("</td></tr>\n");
+            _html.Append("<tr><th>").Append(Encode(key)).Append("</th><td>").Append(Encode(value))
+                .Append("</td></tr>\n");
         }
 
         _html.Append("</table>\n");
@@ -100,7 +101,8 @@ internal sealed class ReportHtml(ReportContent content)
     {
         _html.Append("<section id=\"thresholds\"><h2>Thresholds and rates</h2>\n<table class=\"data\">\n")
             .Append("<thead><tr><th>objects</th><th>member</th><th>scheme</th><th>HLTAD threshold</th>")
-            .Append("<th>pure rate (Hz)</th><th>total rate (Hz)</th><th>incoming rate (Hz)</th><th>FPR*</th></tr></thead>\n")
+            .Append("<th>pure rate (Hz)</th><th>total rate (Hz)</th><th>incoming rate (Hz)</th>")
+            .Append("<th>FPR*</th></tr></thead>\n")
             .Append("<tbody>\n");
         foreach (string objectType in Results.ObjectTypes)
         {
@@ -159,7 +161,8 @@ internal sealed class ReportHtml(ReportContent content)
     private void RocSummary(ObjectTypeSummary summary)
     {
         _html.Append("<p>ROC figures: area under the curve and signal efficiency at the working point FPR* ")
-            .Append("(mean ± standard deviation over the members).</p>\n<table class=\"data\"><thead><tr><th>sample</th>");
+            .Append("(mean ± standard deviation over the members).</p>\n")
+            .Append("<table class=\"data\"><thead><tr><th>sample</th>");
         foreach (SeedingScheme seeding in new[] { SeedingScheme.L1Seeded, SeedingScheme.L1All })
         {
             string label = Encode(SchemeNames.Label(seeding));
@@ -194,7 +197,8 @@ internal sealed class ReportHtml(ReportContent content)
                 string caption = Encode(plot.Title);
                 _html.Append("<figure><img alt=\"").Append(caption).Append("\" src=\"data:image/png;base64,")
                     .Append(Convert.ToBase64String(plot.Png)).Append("\"><figcaption>").Append(caption)
-                    .Append(" <span class=\"path\">").Append(Encode(plot.RelativePath)).Append("</span></figcaption></figure>\n");
+                    .Append(" <span class=\"path\">").Append(Encode(plot.RelativePath))
+                    .Append("</span></figcaption></figure>\n");
             }
 
             _html.Append("</div></section>\n");

@@ -34,7 +34,7 @@ internal static class ReportStyle
 
         """;
 
-    /// <summary>Marks <c>&lt;body&gt;</c> with the number of images and of broken ones once the page has loaded.</summary>
+    /// <summary>Marks <c>&lt;body&gt;</c> with the counts of images and of broken ones once the page loads.</summary>
     public const string Script = """
         window.addEventListener("load", function () {
           var images = Array.prototype.slice.call(document.images);

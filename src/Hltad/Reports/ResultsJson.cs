@@ -31,7 +31,9 @@ public static class ResultsJson
     public static void Write(string path, EvaluationResults results) =>
         AtomicFile.WriteAllBytes(path, Serialize(results));
 
-    /// <summary>Reads a <c>results.json</c>; ROC curves are not stored, so every <see cref="SampleRoc.Curve"/> is null.</summary>
+    /// <summary>
+    /// Reads a <c>results.json</c>; ROC curves are not stored, so every <see cref="SampleRoc.Curve"/> is null.
+    /// </summary>
     /// <exception cref="InputDataException">The file is missing, not JSON, or lacks a key or value.</exception>
     public static EvaluationResults Read(string path)
     {

@@ -52,7 +52,8 @@ internal sealed class ResultsJsonReader(string source)
             string where = $"{path}.{property.Name}";
             SchemeResult l1Seeded = ReadScheme(SeedingScheme.L1Seeded, Child(property.Value, "l1Seeded", where),
                 where + ".l1Seeded");
-            SchemeResult l1All = ReadScheme(SeedingScheme.L1All, Child(property.Value, "l1All", where), where + ".l1All");
+            SchemeResult l1All = ReadScheme(
+                SeedingScheme.L1All, Child(property.Value, "l1All", where), where + ".l1All");
             JsonElement pileup = Child(property.Value, "pileup", where);
             string[] tags = l1Seeded.Efficiencies[EfficiencyKind.Ase].Keys.ToArray();
             objectTypes.Add(new ObjectTypeResult(property.Name, tags, l1Seeded, l1All,
@@ -149,7 +150,9 @@ internal sealed class ResultsJsonReader(string source)
         JsonElement element = Child(parent, key, path);
         string where = $"{path}.{key}";
         return new SummaryStatistic(
-            NumberOrNull(element, "mean", where), NumberOrNull(element, "std", where), (int)Number(element, "count", where));
+            NumberOrNull(element, "mean", where),
+            NumberOrNull(element, "std", where),
+            (int)Number(element, "count", where));
     }
 
     private double?[] Array(JsonElement parent, string key, string path) =>

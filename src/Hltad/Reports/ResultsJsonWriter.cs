@@ -3,7 +3,9 @@ using Hltad.Evaluation;
 
 namespace Hltad.Reports;
 
-/// <summary>The writing half of <see cref="ResultsJson"/>; key names and order are those of docs/results-format.md.</summary>
+/// <summary>
+/// The writing half of <see cref="ResultsJson"/>; key names and order are those of docs/results-format.md.
+/// </summary>
 internal static class ResultsJsonWriter
 {
     public static void WriteResults(Utf8JsonWriter writer, EvaluationResults results)
@@ -90,7 +92,8 @@ internal static class ResultsJsonWriter
             writer.WriteStartObject(SchemeNames.Key(kind));
             foreach (string tag in Ordered(tags))
             {
-                SampleEfficiency efficiency = scheme.Efficiencies[kind].GetValueOrDefault(tag) ?? SampleEfficiency.Empty;
+                SampleEfficiency efficiency =
+                    scheme.Efficiencies[kind].GetValueOrDefault(tag) ?? SampleEfficiency.Empty;
                 writer.WriteStartObject(tag);
                 WriteNumberOrNull(writer, "HLT_efficiency", efficiency.HltEfficiency);
                 WriteNumberOrNull(writer, "Combined_efficiency", efficiency.CombinedEfficiency);

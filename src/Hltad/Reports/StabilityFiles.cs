@@ -40,7 +40,8 @@ public static class StabilityFiles
                     writer.WriteStartObject();
                     foreach (string tag in ResultsJsonWriter.Ordered(result.Tags))
                     {
-                        SampleEfficiency e = result.Efficiencies(scheme).GetValueOrDefault(tag) ?? SampleEfficiency.Empty;
+                        SampleEfficiency e =
+                            result.Efficiencies(scheme).GetValueOrDefault(tag) ?? SampleEfficiency.Empty;
                         writer.WriteStartObject(tag);
                         WriteNumberOrNull(writer, "HLT_efficiency", e.HltEfficiency);
                         WriteNumberOrNull(writer, "Combined_efficiency", e.CombinedEfficiency);
@@ -73,7 +74,8 @@ public static class StabilityFiles
                     writer.WriteStartObject();
                     foreach (string tag in ResultsJsonWriter.Ordered(result.Tags))
                     {
-                        WriteNumberOrNull(writer, tag, result.Scheme(seeding).Roc.GetValueOrDefault(tag)?.SignalEfficiency);
+                        double? efficiency = result.Scheme(seeding).Roc.GetValueOrDefault(tag)?.SignalEfficiency;
+                        WriteNumberOrNull(writer, tag, efficiency);
                     }
 
                     writer.WriteEndObject();

@@ -23,7 +23,8 @@ public sealed class InverseBetaTests(ITestOutputHelper output)
             double x = InverseBeta.Quantile(c[0], c[1], c[2]);
 
             worst = Math.Max(worst, Math.Abs(x - c[3]) / c[3]);
-            Assert.True(Math.Abs(x - c[3]) <= 1e-9 * c[3], $"I⁻¹({c[0]:R}, {c[1]:R}; {c[2]:R}) = {x:R}, scipy {c[3]:R}");
+            Assert.True(
+                Math.Abs(x - c[3]) <= 1e-9 * c[3], $"I⁻¹({c[0]:R}, {c[1]:R}; {c[2]:R}) = {x:R}, scipy {c[3]:R}");
         }
 
         output.WriteLine($"worst relative deviation {worst:G3}");
@@ -38,7 +39,8 @@ public sealed class InverseBetaTests(ITestOutputHelper output)
         {
             double x = Beta.InvCDF(c[0], c[1], c[2]);
 
-            Assert.True(Math.Abs(x - c[3]) <= 1e-9 * c[3], $"InvCDF({c[0]:R}, {c[1]:R}; {c[2]:R}) = {x:R}, scipy {c[3]:R}");
+            Assert.True(
+                Math.Abs(x - c[3]) <= 1e-9 * c[3], $"InvCDF({c[0]:R}, {c[1]:R}; {c[2]:R}) = {x:R}, scipy {c[3]:R}");
         }
     }
 }

@@ -29,7 +29,8 @@ public sealed class ObjectTypeEvaluatorTests
     {
         // EB_test ∩ (L1Seeded or passL1) = events 0, 1, 3, 4, 5, 6, Σw = 10, one unit = 2000/10 = 200 Hz.
         // 0.9: pure 1 → 200 Hz; 0.8: event 1 passes HLT (event 2 is outside) → 200 Hz;
-        // 0.6: event 3 → pure 2 → 400 Hz ≥ 250 → threshold 0.6; total weight 1 + 2 + 1 = 4 → 800 Hz; FPR* 0.4.
+        // 0.6: event 3 → pure 2 → 400 Hz ≥ 250 → threshold 0.6; total weight 1 + 2 + 1 = 4 → 800 Hz;
+        // FPR* 0.4.
         RateThreshold threshold = Result.L1All.Threshold;
 
         Assert.Equal(0.6f, threshold.Threshold);
@@ -53,7 +54,8 @@ public sealed class ObjectTypeEvaluatorTests
     [Fact]
     public void Evaluate_L1AllEfficiencies_MatchHandWorking()
     {
-        // Sig, threshold 0.6, mask M = L1Seeded or passL1 = {0, 1, 2, 3, 4}; anomalous = score ≥ 0.6 in M = {0, 1, 2, 3}.
+        // Sig, threshold 0.6, mask M = L1Seeded or passL1 = {0, 1, 2, 3, 4};
+        // anomalous = score ≥ 0.6 in M = {0, 1, 2, 3}.
         // ASE: S = M: HLT {1, 4} → 2/5; combined {0, 1, 2, 3, 4} → 1; gain 150 %.
         // TSE: S = all: HLT 2/6; combined 5/6; gain (5/6 − 1/3) / (1/3) = 150 %. No MiSE in this scheme.
         AssertEfficiency(Result.L1All.Efficiencies[EfficiencyKind.Ase]["Sig"], 0.4, 1, 150);
@@ -154,7 +156,8 @@ public sealed class ObjectTypeEvaluatorTests
     {
         // EB_test ∩ L1Seeded: event 0 (mu 20, w 1, anomalous: 0.9 ≥ 0.9), event 1 (mu 22, w 2, not), event 5
         // (mu 0: not used for the range, and below lo so outside every bin).
-        // lo = 20 − 5 = 15, hi = 22 + 5 = 27, width 12/34: mu 20 → bin ⌊5·34/12⌋ = 14, mu 22 → ⌊7·34/12⌋ = 19.
+        // lo = 20 − 5 = 15, hi = 22 + 5 = 27, width 12/34:
+        // mu 20 → bin ⌊5·34/12⌋ = 14, mu 22 → ⌊7·34/12⌋ = 19.
         // Bin 14: eff 1, n_eff 1, k 1 → lower = Beta⁻¹(0.1585; 1, 1) = 0.1585, upper 1.
         // Bin 19: eff 0, n_eff 2²/2² = 1, k 0 → lower 0, upper = Beta⁻¹(0.8415; 1, 1) = 0.8415. Others empty.
         PileupEfficiency pileup = Result.Pileup!;
@@ -175,9 +178,11 @@ public sealed class ObjectTypeEvaluatorTests
     [Fact]
     public void Evaluate_TargetRateOption_MovesBothThresholds()
     {
-        // Target 450 Hz: L1-seeded 0.9 → 250, 0.8 → 250 (passHLT), 0.4 → 500 ≥ 450 → threshold 0.4, total 1000 Hz.
+        // Target 450 Hz: L1-seeded 0.9 → 250, 0.8 → 250 (passHLT), 0.4 → 500 ≥ 450 → threshold 0.4,
+        // total 1000 Hz.
         // L1-all: 0.6 → 400, 0.5 → 400 (passHLT), 0.4 → 600 ≥ 450 → threshold 0.4.
-        ObjectTypeResult result = ObjectTypeEvaluator.Evaluate(0, Samples, Scores(), Options with { TargetRateHz = 450 });
+        ObjectTypeResult result =
+            ObjectTypeEvaluator.Evaluate(0, Samples, Scores(), Options with { TargetRateHz = 450 });
 
         Assert.Equal(0.4f, result.L1Seeded.Threshold.Threshold);
         Assert.Equal(500, result.L1Seeded.Threshold.PureRateHz, 12);
@@ -231,7 +236,8 @@ public sealed class ObjectTypeEvaluatorTests
     {
         float[] scores = [0.95f, float.NaN, 0.7f, 0.6f, 0.1f, 0.05f];
 
-        var error = Assert.Throws<HltadException>(() => ObjectTypeEvaluator.Evaluate(0, Samples, Scores("HLT", scores), Options));
+        var error = Assert.Throws<HltadException>(
+            () => ObjectTypeEvaluator.Evaluate(0, Samples, Scores("HLT", scores), Options));
 
         Assert.Contains("event 1", error.Message);
     }

@@ -47,7 +47,8 @@ public sealed class ReferenceEvaluationTests(ITestOutputHelper output)
 
     private static void Compare(JsonElement expected, JsonElement actual, string path, Dictionary<string, double> worst)
     {
-        Assert.True(expected.ValueKind == actual.ValueKind, $"{path}: expected {expected.ValueKind}, got {actual.ValueKind}");
+        Assert.True(
+            expected.ValueKind == actual.ValueKind, $"{path}: expected {expected.ValueKind}, got {actual.ValueKind}");
         switch (expected.ValueKind)
         {
             case JsonValueKind.Object:

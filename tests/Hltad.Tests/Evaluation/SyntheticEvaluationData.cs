@@ -25,7 +25,8 @@ internal static class SyntheticEvaluationData
 
     private static (IReadOnlyList<EvaluationSample>, IReadOnlyList<MemberScores>, EvaluationOptions) Decode()
     {
-        using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Folder, "synthetic_dataset.json")));
+        byte[] text = File.ReadAllBytes(Path.Combine(Folder, "synthetic_dataset.json"));
+        using JsonDocument document = JsonDocument.Parse(text);
         JsonElement root = document.RootElement;
         JsonElement o = root.GetProperty("options");
         var options = new EvaluationOptions(

@@ -14,7 +14,10 @@ public sealed class PlotRendererTests
 
     private static readonly EvaluationResults HandMade = EnsembleEvaluator.Evaluate(
         HandMadeEvaluationData.Samples,
-        [new MemberScores(0, [HandMadeEvaluationData.Scores("HLT")]), new MemberScores(2, [HandMadeEvaluationData.Scores("HLT")])],
+        [
+            new MemberScores(0, [HandMadeEvaluationData.Scores("HLT")]),
+            new MemberScores(2, [HandMadeEvaluationData.Scores("HLT")]),
+        ],
         HandMadeEvaluationData.Options);
 
     [Fact]
@@ -41,7 +44,8 @@ public sealed class PlotRendererTests
     [Fact]
     public void Distributions_HandMade_Png()
     {
-        Assert.Equal((650, 169), PngSize(PlotRenderer.GainDistribution(HandMade, "HLT", EfficiencyScheme.All[0], Small)));
+        Assert.Equal(
+            (650, 169), PngSize(PlotRenderer.GainDistribution(HandMade, "HLT", EfficiencyScheme.All[0], Small)));
         Assert.Equal((650, 169), PngSize(
             PlotRenderer.SignalEfficiencyDistribution(HandMade, "HLT", SeedingScheme.L1Seeded, Small)));
     }
@@ -62,7 +66,8 @@ public sealed class PlotRendererTests
             SyntheticEvaluationData.Samples, SyntheticEvaluationData.Members, SyntheticEvaluationData.Options);
 
         var with = DistributionPlot.Gains(results, "HLT", EfficiencyScheme.All[1], new PlotOptions());
-        var without = DistributionPlot.Gains(results, "HLT", EfficiencyScheme.All[1], new PlotOptions(IncludeDijets: false));
+        var without = DistributionPlot.Gains(
+            results, "HLT", EfficiencyScheme.All[1], new PlotOptions(IncludeDijets: false));
 
         Assert.Contains("jjJZ2", with.Select(r => r.Tag));
         Assert.DoesNotContain("jjJZ2", without.Select(r => r.Tag));

@@ -50,7 +50,8 @@ public sealed class ReportWriterTests
     [Fact]
     public void Render_SummaryTable_ShowsMeanAndStdOfGains()
     {
-        // One member: Sig gains from the hand working — L1-seeded ASE 100 %, TSE 50 %, MiSE 50 %, L1-all 150 %, 150 %;
+        // One member: Sig gains from the hand working — L1-seeded ASE 100 %, TSE 50 %, MiSE 50 %,
+        // L1-all ASE 150 %, TSE 150 %;
         // NoHlt has no gain (HLT efficiency 0): a dash.
         string page = Page();
 

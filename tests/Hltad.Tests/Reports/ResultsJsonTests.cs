@@ -27,13 +27,20 @@ public sealed class ResultsJsonTests
         Assert.Equal(250, root.GetProperty("target_rate_hz").GetDouble());
         Assert.Equal(0.5, root.GetProperty("l1ad").GetProperty("threshold").GetDouble());
         Assert.Equal(
-            ["threshold", "pure_rate_hz", "total_rate_hz", "incoming_rate_hz", "target_fpr", "ASE", "TSE", "MiSE", "roc"],
+            [
+                "threshold", "pure_rate_hz", "total_rate_hz", "incoming_rate_hz", "target_fpr", "ASE", "TSE", "MiSE",
+                "roc",
+            ],
             seeded.EnumerateObject().Select(p => p.Name));
         Assert.Equal((double)0.9f, seeded.GetProperty("threshold").GetDouble());
-        Assert.Equal(["EB_test", "NoHlt", "Sig", "Unseeded"], seeded.GetProperty("TSE").EnumerateObject().Select(p => p.Name));
-        Assert.Equal(JsonValueKind.Null, seeded.GetProperty("TSE").GetProperty("NoHlt").GetProperty("gain_percent").ValueKind);
-        Assert.Equal(JsonValueKind.Null, seeded.GetProperty("roc").GetProperty("Unseeded").GetProperty("auc").ValueKind);
-        Assert.False(root.GetProperty("members")[0].GetProperty("HLT").GetProperty("l1All").TryGetProperty("MiSE", out _));
+        Assert.Equal(
+            ["EB_test", "NoHlt", "Sig", "Unseeded"], seeded.GetProperty("TSE").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(
+            JsonValueKind.Null, seeded.GetProperty("TSE").GetProperty("NoHlt").GetProperty("gain_percent").ValueKind);
+        Assert.Equal(
+            JsonValueKind.Null, seeded.GetProperty("roc").GetProperty("Unseeded").GetProperty("auc").ValueKind);
+        JsonElement l1All = root.GetProperty("members")[0].GetProperty("HLT").GetProperty("l1All");
+        Assert.False(l1All.TryGetProperty("MiSE", out _));
         Assert.Equal(35, root.GetProperty("members")[0].GetProperty("HLT").GetProperty("pileup")
             .GetProperty("edges").GetArrayLength());
     }

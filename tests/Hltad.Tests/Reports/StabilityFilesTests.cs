@@ -41,7 +41,8 @@ public sealed class StabilityFilesTests
         using JsonDocument document = JsonDocument.Parse(StabilityFiles.SerializeEfficiencies(Results));
         JsonElement root = document.RootElement;
 
-        Assert.Equal(["HLT_l1Seeded", "L1_l1Seeded", "HLT_l1All", "L1_l1All"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(
+            ["HLT_l1Seeded", "L1_l1Seeded", "HLT_l1All", "L1_l1All"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(2.0 / 3, root.GetProperty("HLT_l1Seeded")[0].GetProperty("Sig").GetDouble(), 15);
         Assert.Equal(0.8, root.GetProperty("L1_l1All")[1].GetProperty("Sig").GetDouble(), 15);
         Assert.Equal(JsonValueKind.Null, root.GetProperty("HLT_l1All")[0].GetProperty("Unseeded").ValueKind);
