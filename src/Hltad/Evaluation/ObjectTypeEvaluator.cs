@@ -104,6 +104,8 @@ public static class ObjectTypeEvaluator
         }
 
         var roc = new SortedDictionary<string, SampleRoc>(StringComparer.Ordinal);
+        RankedEvents rankedBackground =
+            RankedEvents.Of(background.Scores, background.Sample.Weights, background.SeedMask(seeding));
         foreach (ScoredSample sample in scored)
         {
             bool[] anomalous = Anomalous(sample, threshold.Threshold, seeding);
@@ -114,8 +116,7 @@ public static class ObjectTypeEvaluator
             }
 
             RocCurve? curve = WeightedRoc.Build(
-                background.Scores, background.Sample.Weights, background.SeedMask(seeding),
-                sample.Scores, sample.Sample.Weights, sample.SeedMask(seeding));
+                rankedBackground, RankedEvents.Of(sample.Scores, sample.Sample.Weights, sample.SeedMask(seeding)));
             roc[sample.Tag] = SampleRoc.At(curve, targetFpr);
         }
 

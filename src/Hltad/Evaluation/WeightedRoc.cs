@@ -21,107 +21,58 @@ public static class WeightedRoc
         ReadOnlySpan<bool> backgroundMask,
         ReadOnlySpan<float> signalScores,
         ReadOnlySpan<double> signalWeights,
-        ReadOnlySpan<bool> signalMask)
+        ReadOnlySpan<bool> signalMask) =>
+        Build(
+            RankedEvents.Of(backgroundScores, backgroundWeights, backgroundMask),
+            RankedEvents.Of(signalScores, signalWeights, signalMask));
+
+    /// <summary>
+    /// The curve from events already ranked by decreasing score, so that one background ranking serves every
+    /// sample: a merge of the two rankings, one point at the end of each run of equal scores.
+    /// </summary>
+    internal static RocCurve? Build(RankedEvents background, RankedEvents signal)
     {
-        // Gather the events inside the masks, keyed by negated score so that an ascending sort walks down.
-        int count = CountTrue(backgroundMask) + CountTrue(signalMask);
-        var keys = new float[count];
-        var weights = new double[count];
-        var isSignal = new bool[count];
-        int next = Gather(backgroundScores, backgroundWeights, backgroundMask, false, keys, weights, isSignal, 0);
-        Gather(signalScores, signalWeights, signalMask, true, keys, weights, isSignal, next);
-        var order = new int[count];
-        for (int i = 0; i < count; i++)
-        {
-            order[i] = i;
-        }
-
-        Array.Sort(keys, order);
-
-        // Cumulative weights at the end of each tie group of levels.
         var backgroundCumulative = new List<double> { 0 };
         var signalCumulative = new List<double> { 0 };
         var levels = new List<float> { float.PositiveInfinity };
-        double background = 0;
-        double signal = 0;
-        for (int first = 0; first < count;)
+        double backgroundWeight = 0;
+        double signalWeight = 0;
+        int b = 0;
+        int s = 0;
+        while (b < background.Count || s < signal.Count)
         {
-            float key = keys[first];
-            int end = first;
-            for (; end < count && keys[end] == key; end++)
+            // The next level is the higher of the two next scores; take every event of either set at it.
+            float level = b == background.Count ? signal.Scores[s]
+                : s == signal.Count ? background.Scores[b]
+                : Math.Max(background.Scores[b], signal.Scores[s]);
+            for (; b < background.Count && background.Scores[b] == level; b++)
             {
-                int row = order[end];
-                if (isSignal[row])
-                {
-                    signal += weights[row];
-                }
-                else
-                {
-                    background += weights[row];
-                }
+                backgroundWeight += background.Weights[b];
             }
 
-            backgroundCumulative.Add(background);
-            signalCumulative.Add(signal);
-            levels.Add(-key);
-            first = end;
+            for (; s < signal.Count && signal.Scores[s] == level; s++)
+            {
+                signalWeight += signal.Weights[s];
+            }
+
+            backgroundCumulative.Add(backgroundWeight);
+            signalCumulative.Add(signalWeight);
+            levels.Add(level);
         }
 
-        if (!(background > 0))
+        if (!(backgroundWeight > 0))
         {
             throw new HltadException("ROC curve: the background has no weight inside the seed mask");
         }
 
-        if (!(signal > 0))
+        if (!(signalWeight > 0))
         {
             return null;
         }
 
         return new RocCurve(
-            backgroundCumulative.Select(b => b / background).ToArray(),
-            signalCumulative.Select(s => s / signal).ToArray(),
+            backgroundCumulative.Select(w => w / backgroundWeight).ToArray(),
+            signalCumulative.Select(w => w / signalWeight).ToArray(),
             levels.ToArray());
-    }
-
-    private static int CountTrue(ReadOnlySpan<bool> mask)
-    {
-        int count = 0;
-        foreach (bool inside in mask)
-        {
-            count += inside ? 1 : 0;
-        }
-
-        return count;
-    }
-
-    private static int Gather(
-        ReadOnlySpan<float> scores,
-        ReadOnlySpan<double> weights,
-        ReadOnlySpan<bool> mask,
-        bool label,
-        float[] keys,
-        double[] gatheredWeights,
-        bool[] labels,
-        int next)
-    {
-        if (scores.Length != mask.Length || weights.Length != mask.Length)
-        {
-            throw new ArgumentException("scores, weights and mask differ in length");
-        }
-
-        for (int i = 0; i < mask.Length; i++)
-        {
-            if (!mask[i])
-            {
-                continue;
-            }
-
-            keys[next] = -scores[i];
-            gatheredWeights[next] = weights[i];
-            labels[next] = label;
-            next++;
-        }
-
-        return next;
     }
 }

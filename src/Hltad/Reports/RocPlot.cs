@@ -13,6 +13,9 @@ internal static class RocPlot
     /// <summary>Lowest decade shown on either axis.</summary>
     private const int LowestDecade = -7;
 
+    /// <summary>Decades between drawn points of a curve (a 7-decade axis of 1000 px has 0.007 per pixel).</summary>
+    private const double DrawingResolution = 0.002;
+
     public static byte[] Render(
         EvaluationResults results,
         ObjectTypeResult result,
@@ -70,17 +73,30 @@ internal static class RocPlot
         return PlotStyle.Png(plot, 1500, 820, options.Scale);
     }
 
-    /// <summary>log10 of the points with FPR &gt; 0 and TPR &gt; 0 (the others have no place on log axes).</summary>
+    /// <summary>
+    /// log10 of the points with FPR &gt; 0 and TPR &gt; 0 (the others have no place on log axes), thinned for
+    /// drawing: a point is kept when it lies at least <see cref="DrawingResolution"/> decades from the last kept
+    /// one in either coordinate, so the drawn line stays within that of the full curve (a fraction of a pixel).
+    /// </summary>
     private static (double[] Xs, double[] Ys) LogPoints(RocCurve curve)
     {
         var xs = new List<double>();
         var ys = new List<double>();
         for (int i = 0; i < curve.Count; i++)
         {
-            if (curve.FalsePositiveRates[i] > 0 && curve.TruePositiveRates[i] > 0)
+            if (!(curve.FalsePositiveRates[i] > 0 && curve.TruePositiveRates[i] > 0))
             {
-                xs.Add(Math.Log10(curve.FalsePositiveRates[i]));
-                ys.Add(Math.Log10(curve.TruePositiveRates[i]));
+                continue;
+            }
+
+            double x = Math.Log10(curve.FalsePositiveRates[i]);
+            double y = Math.Log10(curve.TruePositiveRates[i]);
+            bool last = i == curve.Count - 1;
+            if (xs.Count == 0 || last
+                || Math.Max(Math.Abs(x - xs[^1]), Math.Abs(y - ys[^1])) >= DrawingResolution)
+            {
+                xs.Add(x);
+                ys.Add(y);
             }
         }
 
