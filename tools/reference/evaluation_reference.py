@@ -7,7 +7,8 @@ Writes, under tests/Hltad.Tests/TestData/evaluation/ (or the folder given as the
   synthetic_expected.json the evaluation, in the shape of hltad's results.json (docs/results-format.md)
 
 Compact encodings in the data set, decoded identically by the C# test:
-  score  = float32(k / 1000)  for integer k    (integers make ties within and across samples)
+  score  = float32(k / 1000)  for integer k    (integers make ties within and across samples; the L1
+                                               scores are multiples of 0.025, so events tie at thresholds)
   pileup = float32(k / 100)   for integer k
   flags  = strings of '0'/'1', one character per event
   weights are short decimals (3 significant digits) spanning 1e-2 .. 1e3 for EB samples, 1 for MC.
@@ -86,7 +87,9 @@ def make_dataset(rng):
             per_tag = {}
             for tag, anomaly in latent.items():
                 noisy = anomaly * (1.0 - 0.3 * o) + rng.normal(0, 0.5, anomaly.size)
-                milli = np.round(np.exp(noisy) * 1000 / 3).astype(int)
+                # L1 scores on a coarser grid (steps of 0.025), so that events tie at the thresholds too.
+                step = 25 if obj == "L1" else 1
+                milli = (np.round(np.exp(noisy) * 1000 / 3 / step) * step).astype(int)
                 per_tag[tag] = np.clip(milli, 0, None).tolist()
             per_type[obj] = per_tag
         scores.append({"member": member, "scores_milli": per_type})

@@ -25,11 +25,11 @@ public sealed class ReferenceEvaluationTests(ITestOutputHelper output)
         using JsonDocument actual = JsonDocument.Parse(ResultsJson.Serialize(results));
         using JsonDocument expected = JsonDocument.Parse(File.ReadAllBytes(SyntheticEvaluationData.ExpectedPath));
 
-        var worst = new Dictionary<string, double>();
+        var worst = new Dictionary<string, (double Deviation, string Path)>();
         Compare(expected.RootElement, actual.RootElement, "", worst);
-        foreach ((string kind, double deviation) in worst.OrderBy(p => p.Key, StringComparer.Ordinal))
+        foreach ((string kind, (double deviation, string at)) in worst.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            output.WriteLine($"largest deviation, {kind}: {deviation:G3}");
+            output.WriteLine($"largest deviation, {kind}: {deviation:G3} at {at}");
         }
     }
 
@@ -45,7 +45,7 @@ public sealed class ReferenceEvaluationTests(ITestOutputHelper output)
         Assert.Equal(3, results.Summary.Find("HLT")!.Efficiencies[EfficiencyScheme.All[1]]["ZZ4lep"].GainPercent.Count);
     }
 
-    private static void Compare(JsonElement expected, JsonElement actual, string path, Dictionary<string, double> worst)
+    private static void Compare(JsonElement expected, JsonElement actual, string path, Dictionary<string, (double, string)> worst)
     {
         Assert.True(
             expected.ValueKind == actual.ValueKind, $"{path}: expected {expected.ValueKind}, got {actual.ValueKind}");
@@ -78,7 +78,7 @@ public sealed class ReferenceEvaluationTests(ITestOutputHelper output)
         }
     }
 
-    private static void CompareNumber(double expected, double actual, string path, Dictionary<string, double> worst)
+    private static void CompareNumber(double expected, double actual, string path, Dictionary<string, (double, string)> worst)
     {
         // ROC figures to 1e-6 absolute; every other number to 1e-9 relative (with a 1e-15 floor for zeros and
         // for standard deviations of equal values, which differ only by rounding).
@@ -88,7 +88,10 @@ public sealed class ReferenceEvaluationTests(ITestOutputHelper output)
         double deviation = roc
             ? Math.Abs(expected - actual)
             : Math.Abs(expected - actual) / Math.Max(Math.Max(Math.Abs(expected), Math.Abs(actual)), 1e-6);
-        worst[kind] = Math.Max(worst.GetValueOrDefault(kind), deviation);
+        if (deviation >= worst.GetValueOrDefault(kind).Item1)
+        {
+            worst[kind] = (deviation, path);
+        }
         double allowed = roc ? RocTolerance : RelativeTolerance;
         Assert.True(
             Math.Abs(expected - actual) <= allowed * (roc ? 1 : Math.Max(Math.Abs(expected), Math.Abs(actual))) + 1e-15,
