@@ -42,10 +42,15 @@ public sealed class ReferenceEvaluationTests(ITestOutputHelper output)
         Assert.Equal([0, 1, 3], results.Members.Select(m => m.Member));
         Assert.DoesNotContain("EB_train", results.Members[0].ObjectTypes[0].Tags);
         Assert.Equal(8, results.Members[0].ObjectTypes[0].Tags.Count);
-        Assert.Equal(3, results.Summary.Find("HLT")!.Efficiencies[EfficiencyScheme.All[1]]["ZZ4lep"].GainPercent.Count);
+        SampleEfficiencySummary zz = results.Summary.Find("HLT")!.Efficiencies[EfficiencyScheme.All[1]]["ZZ4lep"];
+        Assert.Equal(3, zz.GainPercent.Count);
     }
 
-    private static void Compare(JsonElement expected, JsonElement actual, string path, Dictionary<string, (double, string)> worst)
+    private static void Compare(
+        JsonElement expected,
+        JsonElement actual,
+        string path,
+        Dictionary<string, (double, string)> worst)
     {
         Assert.True(
             expected.ValueKind == actual.ValueKind, $"{path}: expected {expected.ValueKind}, got {actual.ValueKind}");
@@ -78,7 +83,11 @@ public sealed class ReferenceEvaluationTests(ITestOutputHelper output)
         }
     }
 
-    private static void CompareNumber(double expected, double actual, string path, Dictionary<string, (double, string)> worst)
+    private static void CompareNumber(
+        double expected,
+        double actual,
+        string path,
+        Dictionary<string, (double, string)> worst)
     {
         // ROC figures to 1e-6 absolute; every other number to 1e-9 relative (with a 1e-15 floor for zeros and
         // for standard deviations of equal values, which differ only by rounding).
