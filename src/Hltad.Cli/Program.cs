@@ -16,6 +16,10 @@ app.Configure(config =>
         .WithDescription("Write a deterministic synthetic world of EB and MC ntuples (SEMANTICS.md section 1).");
     config.AddCommand<MatchCommand>("match")
         .WithDescription("Score, match and split EB and MC ntuples into one <tag>.h5 per tag (sections 2-4).");
+    config.AddCommand<PreprocessCommand>("preprocess")
+        .WithDescription("Preprocess the matched datasets of a trial (section 6) into <tag>.h5 samples.");
+    config.AddCommand<TrainCommand>("train")
+        .WithDescription("Train the autoencoder ensemble of a trial, resumable (section 7).");
 });
 
 return CliErrors.Run(() => app.Run(args), verbose: args.Contains("--verbose"));
