@@ -20,6 +20,18 @@ app.Configure(config =>
         .WithDescription("Preprocess the matched datasets of a trial (section 6) into <tag>.h5 samples.");
     config.AddCommand<TrainCommand>("train")
         .WithDescription("Train the autoencoder ensemble of a trial, resumable (section 7).");
+    config.AddBranch("l1ad", l1ad =>
+    {
+        l1ad.SetDescription("The L1 anomaly-detection network.");
+        l1ad.AddCommand<L1adTrainCommand>("train")
+            .WithDescription("Train an L1AD VAE on a world's L1AD training events and export its encoder to ONNX.");
+    });
+    config.AddCommand<ExportOnnxCommand>("export-onnx")
+        .WithDescription("Export a trained autoencoder to ONNX (opset 13), reconstruction or AD-score output.");
+    config.AddCommand<CompareOnnxCommand>("compare-onnx")
+        .WithDescription("Score events with an ONNX export and with the in-process network; print the largest difference.");
+    config.AddCommand<RunCommand>("run")
+        .WithDescription("The whole study: world, L1AD, match, train, evaluate, report (resumes in --out).");
 });
 
 return CliErrors.Run(() => app.Run(args), verbose: args.Contains("--verbose"));
