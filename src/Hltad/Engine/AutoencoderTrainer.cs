@@ -113,7 +113,8 @@ public sealed class AutoencoderTrainer
     {
         while (!IsFinished)
         {
-            progress?.Report(RunEpoch(train, validation, cancellation));
+            EpochReport report = RunEpoch(train, validation, cancellation);
+            progress?.Report(report);
         }
 
         return BestModel();

@@ -7,7 +7,12 @@ namespace Hltad.Engine.Layers;
 /// U(−l, l) with l = √(6 / (Inputs + Outputs)), drawn row by row as <c>(2u − 1) · l</c> in double and
 /// rounded to float; b = 0. W counts in the L2 penalty (SEMANTICS.md section 7).
 /// </summary>
-internal sealed unsafe class DenseLayer(string name, int inputs, int outputs) : Layer(inputs, outputs)
+/// <remarks>
+/// <paramref name="glorotHeads"/> &gt; 1 initialises the kernel as that many side-by-side Keras Dense kernels
+/// (the VAE's mean and log-variance heads): fan-out Outputs / heads in the limit.
+/// </remarks>
+internal sealed unsafe class DenseLayer(string name, int inputs, int outputs, int glorotHeads = 1)
+    : Layer(inputs, outputs)
 {
     private float[] _kernelTransposed = [];
 
@@ -26,7 +31,7 @@ internal sealed unsafe class DenseLayer(string name, int inputs, int outputs) : 
 
     public override void Initialise(ParameterStore store, Xoshiro256StarStar random)
     {
-        double limit = Math.Sqrt(6.0 / (Inputs + Outputs));
+        double limit = Math.Sqrt(6.0 / (Inputs + Outputs / glorotHeads));
         Span<float> kernel = store.ValuesOf(Kernel);
         for (int i = 0; i < kernel.Length; i++)
         {

@@ -26,6 +26,7 @@ internal static class LayerDescriptions
                     ["type"] = a.Activation == Activation.LeakyRelu ? "leaky_relu" : "relu", ["slope"] = a.Slope,
                 },
                 DropoutLayer o => new JsonObject { ["type"] = "dropout", ["rate"] = o.Rate },
+                SamplingLayer z => new JsonObject { ["type"] = "sampling", ["latent"] = z.Latent, ["beta"] = z.Beta },
                 _ => new JsonObject { ["type"] = layer.GetType().Name },
             });
         }

@@ -127,6 +127,10 @@ internal sealed class SequentialNetwork
             {
                 dropout.Reserve(capacity);
             }
+            else if (layer is SamplingLayer sampling)
+            {
+                sampling.Reserve(capacity);
+            }
         }
     }
 }

@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Hltad.Engine.Layers;
+
+namespace Hltad.Engine;
+
+/// <summary>
+/// Trains a <see cref="VariationalAutoencoder"/> with the epoch machinery of <see cref="AutoencoderTrainer"/>
+/// (same Adam, batches, shuffles, early stopping, learning-rate schedule, checkpoints). The loss per
+/// event is the masked MSE reconstruction term plus β · KL; the validation loss uses z = μ (no noise) and
+/// includes the KL term. Random draws: the noise key first, then the Glorot kernels, then the shuffles.
+/// </summary>
+public sealed class VaeTrainer
+{
+    /// <summary>The "kind" of VAE checkpoint files.</summary>
+    public const string CheckpointKind = "vae-checkpoint";
+
+    private readonly TrainingCore _core;
+    private ulong _noiseKey;
+
+    private VaeTrainer(VaeArchitecture architecture, TrainingOptions options, ulong seed, ulong noiseKey,
+        Xoshiro256StarStar random)
+    {
+        Architecture = architecture;
+        Options = options;
+        Seed = seed;
+        _noiseKey = noiseKey;
+        var network = new SequentialNetwork(VaeLayers.Build(architecture, noiseKey), options.BatchSize);
+        _core = new TrainingCore(network, options, 0f, random);
+    }
+
+    public VaeArchitecture Architecture { get; }
+
+    public TrainingOptions Options { get; }
+
+    public ulong Seed { get; }
+
+    public int EpochsCompleted => _core.EpochsCompleted;
+
+    public bool IsFinished => _core.IsFinished;
+
+    public double LearningRate => _core.Adam.LearningRate;
+
+    public double BestValidationLoss => _core.Monitor.BestLoss;
+
+    public IReadOnlyList<EpochReport> History => _core.History;
+
+    /// <summary>A new training with freshly initialised weights.</summary>
+    public static VaeTrainer Start(VaeArchitecture architecture, TrainingOptions options, ulong seed)
+    {
+        architecture.Validate();
+        options.Validate();
+        var random = new Xoshiro256StarStar(seed);
+        ulong noiseKey = random.NextUInt64();
+        var trainer = new VaeTrainer(architecture, options, seed, noiseKey, random);
+        trainer._core.Network.Initialise(random);
+        trainer._core.Network.Store.Values.CopyTo(trainer._core.BestValues, 0);
+        trainer._core.Network.Store.StatisticValues.CopyTo(trainer._core.BestStatistics, 0);
+        return trainer;
+    }
+
+    /// <summary>Continues a training from a VAE checkpoint.</summary>
+    /// <exception cref="ModelFormatException">Not a VAE checkpoint, another version, or damaged.</exception>
+    public static VaeTrainer Resume(Stream checkpoint, string source = "checkpoint stream")
+    {
+        (JsonObject header, var tensors) = ModelContainer.Read(checkpoint, source);
+        ModelHeader.ExpectKind(header, CheckpointKind, source);
+        VaeArchitecture architecture = ModelHeader.Deserialize<VaeArchitecture>(header, "architecture", source)
+            ?? throw new ModelFormatException(source, "the checkpoint has no architecture");
+        TrainingOptions options = ModelHeader.Deserialize<TrainingOptions>(header, "trainingOptions", source)
+            ?? throw new ModelFormatException(source, "the checkpoint has no training options");
+        ulong seed = ModelHeader.Seed(header, source);
+        var trainer = new VaeTrainer(architecture, options, seed, 0, new Xoshiro256StarStar(seed));
+        trainer._noiseKey = CheckpointCodec.Restore(trainer._core, header,
+            tensors.ToDictionary(t => t.Key, t => t.Value.Data), source);
+        foreach (SamplingLayer layer in trainer._core.Network.Layers.OfType<SamplingLayer>())
+        {
+            layer.Key = trainer._noiseKey;
+        }
+
+        return trainer;
+    }
+
+    /// <summary>One epoch (see <see cref="AutoencoderTrainer.RunEpoch"/>).</summary>
+    public EpochReport RunEpoch(TrainingSet train, TrainingSet validation, CancellationToken cancellation = default) =>
+        _core.RunEpoch(train, validation, cancellation);
+
+    /// <summary>Runs epochs until finished; returns <see cref="BestModel"/>.</summary>
+    public VariationalAutoencoder Train(TrainingSet train, TrainingSet validation,
+        IProgress<EpochReport>? progress = null, CancellationToken cancellation = default)
+    {
+        while (!IsFinished)
+        {
+            EpochReport report = RunEpoch(train, validation, cancellation);
+            progress?.Report(report);
+        }
+
+        return BestModel();
+    }
+
+    /// <summary>Loss of <paramref name="data"/> under the current weights, as the validation loss.</summary>
+    public double EvaluateLoss(TrainingSet data) => _core.EvaluateLoss(data);
+
+    public VariationalAutoencoder BestModel() => Model(_core.BestValues, _core.BestStatistics);
+
+    public VariationalAutoencoder CurrentModel() =>
+        Model(_core.Network.Store.Values, _core.Network.Store.StatisticValues);
+
+    /// <summary>Writes the complete training state (kind "vae-checkpoint").</summary>
+    public void SaveCheckpoint(Stream stream)
+    {
+        var header = new JsonObject
+        {
+            ["format"] = "hltad-checkpoint",
+            ["kind"] = CheckpointKind,
+            ["architecture"] = JsonSerializer.SerializeToNode(Architecture, StoreTensors.Json),
+            ["trainingOptions"] = JsonSerializer.SerializeToNode(Options, StoreTensors.Json),
+            ["seed"] = Seed.ToString(CultureInfo.InvariantCulture),
+            ["layers"] = LayerDescriptions.Describe(_core.Network.Layers),
+        };
+        CheckpointCodec.Write(stream, _core, header, _noiseKey);
+    }
+
+    private VariationalAutoencoder Model(float[] values, float[] statistics) =>
+        new(Architecture, Options, Seed, StoreTensors.Export(_core.Network.Store, values, statistics),
+            [.. History], null, "trainer");
+}
