@@ -8,7 +8,7 @@
     i16           (3,) int16                      = [-300, 0, 300]
     u64           (3,) uint64                     = [0, 1, 2**40]
     flags         (4,) bool                       = [True, False, False, True]
-    lzf_objects   (600, 6, 3) float32, lzf, chunks (100, 6, 3)       = arange(10800) * 0.5
+    lzf_objects   (600, 6, 3) float32, lzf, chunks (100, 6, 3)       = arange(10800) * 0.5, objects 2-5 zeroed
     gzip_objects  (1000, 10, 4) float32, gzip 4 + shuffle, chunks (512, 10, 4) = (arange(40000) % 997) * 0.25
     met4          (3, 4) float32                  = [[10, 1, 2, 0.5], [-999, 0, 0, 1.5], [5, 0, 0, nan]]
     text          (2,) variable-length strings    (not numeric)
@@ -41,8 +41,9 @@ def main():
         f["i16"] = np.array([-300, 0, 300], np.int16)
         f["u64"] = np.array([0, 1, 2 ** 40], np.uint64)
         f["flags"] = np.array([True, False, False, True])
-        f.create_dataset("lzf_objects", data=(np.arange(10800, dtype=np.float32) * 0.5).reshape(600, 6, 3),
-                         compression="lzf", chunks=(100, 6, 3))
+        lzf = (np.arange(10800, dtype=np.float32) * 0.5).reshape(600, 6, 3)
+        lzf[:, 2:, :] = 0
+        f.create_dataset("lzf_objects", data=lzf, compression="lzf", chunks=(100, 6, 3))
         f.create_dataset("gzip_objects", data=((np.arange(40000) % 997) * 0.25).astype(np.float32).reshape(1000, 10, 4),
                          compression="gzip", compression_opts=4, shuffle=True, chunks=(512, 10, 4))
         f["met4"] = np.array([[10, 1, 2, 0.5], [-999, 0, 0, 1.5], [5, 0, 0, np.nan]], np.float32)

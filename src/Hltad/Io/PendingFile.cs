@@ -3,7 +3,7 @@ namespace Hltad.Io;
 /// <summary>
 /// An output written under a temporary name beside its final path. <see cref="Commit"/> renames it into
 /// place; disposing an uncommitted file deletes the temporary, so a failed run leaves no half-written
-/// output. Several pending files can be committed together with <see cref="CommitAll"/> once all are written.
+/// output. Several pending files are committed all-or-none with <see cref="CommitAll"/> once all are written.
 /// </summary>
 public sealed class PendingFile : IDisposable
 {
@@ -66,17 +66,26 @@ public sealed class PendingFile : IDisposable
     }
 
     /// <summary>
-    /// Commits every file in order. If one rename fails, the files not yet committed are deleted
-    /// (their temporaries), and the error is rethrown.
+    /// Commits every file, all or none: an existing output is first moved aside, and if any rename fails the
+    /// files already renamed are removed, the previous outputs are put back and every temporary is deleted;
+    /// then the error is rethrown as an <see cref="OutputFileException"/>.
     /// </summary>
     public static void CommitAll(IReadOnlyList<PendingFile> files)
     {
+        var done = new List<(PendingFile File, string? Backup)>();
         try
         {
             foreach (var file in files)
             {
+                string? backup = file.MoveExistingAside();
+                done.Add((file, backup));
                 file.Commit();
             }
+        }
+        catch (Exception error) when (error is HltadException or IOException or UnauthorizedAccessException)
+        {
+            RollBack(done);
+            throw;
         }
         finally
         {
@@ -85,23 +94,84 @@ public sealed class PendingFile : IDisposable
                 file.Dispose();
             }
         }
+
+        foreach (var (_, backup) in done)
+        {
+            TryDelete(backup);
+        }
     }
 
     /// <summary>Deletes the temporary file unless it was committed.</summary>
     public void Dispose()
     {
-        if (_committed)
+        if (!_committed)
+        {
+            TryDelete(TemporaryPath);
+        }
+    }
+
+    private string? MoveExistingAside()
+    {
+        if (Directory.Exists(FinalPath))
+        {
+            throw new OutputFileException(FinalPath, "a directory of that name is in the way", new IOException(FinalPath));
+        }
+
+        if (!File.Exists(FinalPath))
+        {
+            return null;
+        }
+
+        string backup = TemporaryPath + ".previous";
+        try
+        {
+            File.Move(FinalPath, backup);
+            return backup;
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputFileException(FinalPath, error.Message, error);
+        }
+    }
+
+    private static void RollBack(List<(PendingFile File, string? Backup)> done)
+    {
+        foreach (var (file, backup) in Enumerable.Reverse(done))
+        {
+            if (file._committed)
+            {
+                TryDelete(file.FinalPath);
+                file._committed = false;
+            }
+
+            if (backup is not null)
+            {
+                try
+                {
+                    File.Move(backup, file.FinalPath, overwrite: true);
+                }
+                catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+                {
+                    // The previous output stays under its backup name; nothing better can be done here.
+                }
+            }
+        }
+    }
+
+    private static void TryDelete(string? path)
+    {
+        if (path is null)
         {
             return;
         }
 
         try
         {
-            File.Delete(TemporaryPath);
+            File.Delete(path);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            // Best effort: the temporary name never shadows a real output.
+            // Best effort: a temporary name never shadows a real output.
         }
     }
 }

@@ -4,8 +4,18 @@ using Hltad.Physics;
 namespace Hltad.Matching;
 
 /// <summary>One input ntuple of the match step and the datasets it must provide.</summary>
+/// <param name="Path">The ntuple.</param>
+/// <param name="IsEnhancedBias">An EB run file (else MC).</param>
+/// <param name="McTag">The MC tag (null for EB).</param>
+/// <param name="Events">Events matched from it (MC: after the cap).</param>
 internal sealed record MatchInputFile(string Path, bool IsEnhancedBias, string? McTag, int Events)
 {
+    /// <summary>EB: the run number of every row (read while validating).</summary>
+    public long[]? Runs { get; init; }
+
+    /// <summary>EB: the event number of every row.</summary>
+    public long[]? EventNumbers { get; init; }
+
     /// <summary>Datasets read from every ntuple (section 2 and 3), with the leading objects used.</summary>
     public static IReadOnlyList<NtupleDatasetSpec> CommonDatasets { get; } =
     [

@@ -39,26 +39,23 @@ public static class Matcher
         progress?.Report(new MatchProgress(MatchStage.Validating,
             $"{inputs.Count} files, {total} events; L1AD training list of {training.Count} events", 0, total));
 
-        // Read, assemble and score every file.
-        var scored = Score(inputs, options, scorer, total, progress, cancellationToken);
-        var eb = scored.Where(file => file.Input.IsEnhancedBias).ToList();
-        var split = TagSplit.SplitEnhancedBias(eb, training);
-        if (split.RepeatedPairs > 0)
+        // Decide where every row goes, then read, assemble and score every file into place.
+        var plan = TagPlan.Build(inputs, training);
+        if (plan.RepeatedPairs > 0)
         {
             progress?.Report(new MatchProgress(MatchStage.Warning,
-                $"{split.RepeatedPairs} (run, event) pairs occur more than once ({split.RepeatedEvents} repeated events); "
+                $"{plan.RepeatedPairs} (run, event) pairs occur more than once ({plan.RepeatedEvents} repeated events); "
                 + "every copy is kept with its own score", 0, 0));
         }
 
-        var samples = split.Samples
-            .Concat(scored.Where(file => !file.Input.IsEnhancedBias).Select(file => TagSplit.McSample(file.Input.McTag!, file)))
-            .ToList();
+        Fill(inputs, plan, options, scorer, total, progress, cancellationToken);
+        var samples = plan.Samples.ToList();
 
         // Write every tag under a temporary name, then rename them all.
         var tags = Write(samples, options, progress, cancellationToken);
         var elapsed = clock.GetElapsedTime(started);
-        long ebEvents = eb.Sum(file => (long)file.Count);
-        var summary = new MatchSummary(tags, ebEvents, total - ebEvents, split.RepeatedPairs, split.RepeatedEvents, elapsed);
+        long ebEvents = inputs.Where(input => input.IsEnhancedBias).Sum(input => (long)input.Events);
+        var summary = new MatchSummary(tags, ebEvents, total - ebEvents, plan.RepeatedPairs, plan.RepeatedEvents, elapsed);
         progress?.Report(new MatchProgress(MatchStage.Done,
             $"{tags.Count} tags written to {options.OutputDirectory}", total, total));
         return summary;
@@ -97,29 +94,35 @@ public static class Matcher
     {
         cancellationToken.ThrowIfCancellationRequested();
         using var reader = NtupleReader.Open(input.Path, input.Required);
-        return input with { Events = Math.Min(reader.EventCount, cap) };
+        int events = Math.Min(reader.EventCount, cap);
+        return input.IsEnhancedBias
+            ? input with
+            {
+                Events = events,
+                Runs = reader.ReadInt64(NtupleDatasets.RunNumber),
+                EventNumbers = reader.ReadInt64(NtupleDatasets.EventNumber),
+            }
+            : input with { Events = events };
     }
 
-    private static List<ScoredFile> Score(
+    private static void Fill(
         List<MatchInputFile> inputs,
+        TagPlan plan,
         MatchOptions options,
         L1adScorer scorer,
         long total,
         IProgress<MatchProgress>? progress,
         CancellationToken cancellationToken)
     {
-        var results = new ScoredFile[inputs.Count];
         long done = 0;
         ParallelWork.For(inputs.Count, options.Parallelism, cancellationToken, index =>
         {
             var input = inputs[index];
-            int cap = input.IsEnhancedBias ? int.MaxValue : options.McCap;
-            results[index] = ScoredFile.Read(input, cap, scorer, cancellationToken);
-            long now = Interlocked.Add(ref done, results[index].Count);
+            FileFill.Fill(index, input, plan, scorer, cancellationToken);
+            long now = Interlocked.Add(ref done, input.Events);
             progress?.Report(new MatchProgress(MatchStage.Scoring,
-                $"{Path.GetFileName(input.Path)}: {results[index].Count} events", now, total));
+                $"{Path.GetFileName(input.Path)}: {input.Events} events", now, total));
         });
-        return [.. results];
     }
 
     private static List<MatchedTagSummary> Write(

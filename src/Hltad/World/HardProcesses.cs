@@ -452,9 +452,11 @@ internal static class HardProcesses
 
     private static void ZzFourLeptons(WorldRandom random, TruthEvent truth)
     {
-        ZLeptons(random, truth, ZMass, (LeptonFlavour)random.Index(2), 25);
-        double mass = random.Bernoulli(0.4) ? random.Uniform(15, 60) : ZMass;
-        ZLeptons(random, truth, mass, (LeptonFlavour)random.Index(2), 25);
+        // Mostly Z Z* with a light, soft second pair; the first Z is often off-shell too.
+        double first = random.Bernoulli(0.5) ? ZMass : random.Uniform(40, 80);
+        ZLeptons(random, truth, first, (LeptonFlavour)random.Index(2), 12);
+        double second = random.Bernoulli(0.6) ? random.Uniform(12, 50) : ZMass;
+        ZLeptons(random, truth, second, (LeptonFlavour)random.Index(2), 12);
     }
 
     private static void EmergingJets(WorldRandom random, TruthEvent truth)

@@ -40,8 +40,9 @@ namespace Hltad.World;
 /// 5–45 GeV and 20–70 GeV of MET; below the single-lepton thresholds most of the time, so HLT often fails.</item>
 /// <item><c>HHbbttHadHad</c> — HH → b b̄ τ_h τ_h: two b-jets (40–150 GeV), two hadronic taus (visible
 /// 20–90 GeV, seen as jets and L1 taus), 15–60 GeV of MET from the tau neutrinos.</item>
-/// <item><c>ZZ4lep</c> — ZZ → 4ℓ (each Z → ee or μμ): four leptons, leading 25–70 GeV, trailing 5–25 GeV;
-/// about 80 % fire a lepton trigger.</item>
+/// <item><c>ZZ4lep</c> — ZZ(*) → 4ℓ (each pair ee or μμ; the first pair on-shell half the time, else 40–80 GeV,
+/// the second pair 12–50 GeV 60 % of the time): four leptons, the softest few GeV; a lepton trigger misses a
+/// sizeable fraction.</item>
 /// <item><c>Zprime2EJs</c> — Z′ → two emerging jets: two very hard jets (350 + Exp(300) GeV) with extra jets and
 /// one to three displaced tracks seen as LRT leptons.</item>
 /// <item><c>jjJZ1</c>, <c>jjJZ2</c>, <c>jjJZ4</c> — QCD dijets (the EB dijet recipe) with leading-jet pT̂ in

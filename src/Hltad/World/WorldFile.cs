@@ -15,13 +15,16 @@ internal sealed class WorldFile
     private NtupleBuffers? _buffers;
     private int _remainingBlocks;
 
-    private WorldFile(int index, string path, int events, ulong streamId)
+    private readonly int _blockEvents;
+
+    private WorldFile(int index, string path, int events, ulong streamId, int blockEvents)
     {
         Index = index;
         Path = path;
         Events = events;
         StreamId = streamId;
-        _remainingBlocks = Math.Max(1, (events + WorldGenerator.BlockEvents - 1) / WorldGenerator.BlockEvents);
+        _blockEvents = blockEvents;
+        _remainingBlocks = Math.Max(1, (events + blockEvents - 1) / blockEvents);
     }
 
     public int Index { get; }
@@ -46,11 +49,11 @@ internal sealed class WorldFile
     /// <summary>(run, event) pairs chosen for the L1AD training list, in row order (empty for MC and run 475341).</summary>
     public List<(long Run, long Event)> TrainingPairs { get; } = [];
 
-    public static WorldFile EnhancedBias(int index, string path, int run, int runIndex, int events) =>
-        new(index, path, events, (ulong)run) { IsEnhancedBias = true, Run = run, RunIndex = runIndex };
+    public static WorldFile EnhancedBias(int index, string path, int run, int runIndex, int events, int blockEvents) =>
+        new(index, path, events, (ulong)run, blockEvents) { IsEnhancedBias = true, Run = run, RunIndex = runIndex };
 
-    public static WorldFile Mc(int index, string path, McProcess process, int events) =>
-        new(index, path, events, 10_000_000UL + (ulong)process) { Process = process };
+    public static WorldFile Mc(int index, string path, McProcess process, int events, int blockEvents) =>
+        new(index, path, events, 10_000_000UL + (ulong)process, blockEvents) { Process = process };
 
     /// <summary>The row ranges generated as separate units of work (one empty range for an empty file).</summary>
     public IEnumerable<(WorldFile File, int Start, int End)> Blocks()
@@ -60,9 +63,9 @@ internal sealed class WorldFile
             yield return (this, 0, 0);
         }
 
-        for (int start = 0; start < Events; start += WorldGenerator.BlockEvents)
+        for (int start = 0; start < Events; start += _blockEvents)
         {
-            yield return (this, start, Math.Min(Events, start + WorldGenerator.BlockEvents));
+            yield return (this, start, Math.Min(Events, start + _blockEvents));
         }
     }
 
@@ -70,7 +73,7 @@ internal sealed class WorldFile
     public void Generate(int start, int end, ulong seed)
     {
         var buffers = Buffers();
-        var random = new WorldRandom(seed, WorldRandom.Stream(StreamId, BlockStream, (ulong)(start / WorldGenerator.BlockEvents)));
+        var random = new WorldRandom(seed, WorldRandom.Stream(StreamId, BlockStream, (ulong)start));
         var synthesizer = new EventSynthesizer();
         if (IsEnhancedBias)
         {

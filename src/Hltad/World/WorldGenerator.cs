@@ -12,8 +12,8 @@ namespace Hltad.World;
 /// </summary>
 public static class WorldGenerator
 {
-    /// <summary>Events per unit of parallel work.</summary>
-    public const int BlockEvents = 25_000;
+    /// <summary>Events per unit of parallel work unless <see cref="WorldOptions.BlockEvents"/> says otherwise.</summary>
+    public const int DefaultBlockEvents = 25_000;
 
     /// <summary>File name of the L1AD training list.</summary>
     public const string L1adTrainingFileName = "L1AD_training_events.h5";
@@ -82,6 +82,11 @@ public static class WorldGenerator
             throw new ConfigurationException("mc-events", $"must be ≥ 0, got {options.McEventsPerProcess}");
         }
 
+        if (options.BlockEvents < 1)
+        {
+            throw new ConfigurationException("block-events", $"must be ≥ 1, got {options.BlockEvents}");
+        }
+
         if (options.Runs.Count == 0 || options.Runs.Distinct().Count() != options.Runs.Count || options.Runs.Any(r => r <= 0))
         {
             throw new ConfigurationException("runs", "needs at least one run, each positive and listed once");
@@ -94,13 +99,13 @@ public static class WorldGenerator
         for (int r = 0; r < options.Runs.Count; r++)
         {
             string path = Path.Combine(options.OutputDirectory, "EB", $"EB_{options.Runs[r]}_ntuples.h5");
-            files.Add(WorldFile.EnhancedBias(files.Count, path, options.Runs[r], r, options.EventsPerRun));
+            files.Add(WorldFile.EnhancedBias(files.Count, path, options.Runs[r], r, options.EventsPerRun, options.BlockEvents));
         }
 
         foreach (var process in Enum.GetValues<McProcess>())
         {
             string path = Path.Combine(options.OutputDirectory, "MC", $"{ProcessCatalog.Tag(process)}_ntuples.h5");
-            files.Add(WorldFile.Mc(files.Count, path, process, options.McEventsPerProcess));
+            files.Add(WorldFile.Mc(files.Count, path, process, options.McEventsPerProcess, options.BlockEvents));
         }
 
         return files;

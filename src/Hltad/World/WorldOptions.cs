@@ -23,4 +23,10 @@ public sealed record WorldOptions(string OutputDirectory)
 
     /// <summary>Dataset storage; default contiguous and uncompressed (fastest).</summary>
     public Hdf5Storage Storage { get; init; } = Hdf5Storage.Contiguous;
+
+    /// <summary>
+    /// Events per unit of parallel work; default 25 000. Each block draws from its own random stream, so the block
+    /// size is part of what a seed reproduces (the thread count is not).
+    /// </summary>
+    public int BlockEvents { get; init; } = WorldGenerator.DefaultBlockEvents;
 }
