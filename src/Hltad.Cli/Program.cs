@@ -16,6 +16,9 @@ app.Configure(config =>
         .WithDescription("Write a deterministic synthetic world of EB and MC ntuples (SEMANTICS.md section 1).");
     config.AddCommand<MatchCommand>("match")
         .WithDescription("Score, match and split EB and MC ntuples into one <tag>.h5 per tag (sections 2-4).");
+    config.AddCommand<EvaluateCommand>("evaluate")
+        .WithDescription("Score, evaluate and report a trained trial: results.json, plots, report.html (sections 8-9).")
+        .WithExample("evaluate", "--config", "trial.json", "--target-rate", "10");
 });
 
 return CliErrors.Run(() => app.Run(args), verbose: args.Contains("--verbose"));
