@@ -32,6 +32,9 @@ app.Configure(config =>
         .WithDescription("Score events with an ONNX export and with the in-process network; print the largest difference.");
     config.AddCommand<RunCommand>("run")
         .WithDescription("The whole study: world, L1AD, match, train, evaluate, report (resumes in --out).");
+    config.AddCommand<EvaluateCommand>("evaluate")
+        .WithDescription("Score, evaluate and report a trained trial: results.json, plots, report.html (sections 8-9).")
+        .WithExample("evaluate", "--config", "trial.json", "--target-rate", "10");
 });
 
 return CliErrors.Run(() => app.Run(args), verbose: args.Contains("--verbose"));

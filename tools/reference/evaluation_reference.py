@@ -14,6 +14,13 @@ Compact encodings in the data set, decoded identically by the C# test:
   weights are short decimals (3 significant digits) spanning 1e-2 .. 1e3 for EB samples, 1 for MC.
 
 Run: /usr/bin/python3 tools/reference/evaluation_reference.py
+
+Second use, on a trial trained and scored by hltad (tools/reference/make_evaluation_trial.sh):
+  evaluation_reference.py --trial PREPROCESSED_DIR SCORES_DIR TARGET_RATE_HZ OUT.json [MATCHED_DIR]
+reads hltad's preprocessed <tag>.h5 files and preprocess_info.json, the score files
+scores/member_<k>/<tag>.h5 (HLT_AD_scores, L1_AD_scores), and writes the expected results.json. With
+MATCHED_DIR it first recomputes the L1AD threshold from the matched topo2A_train.h5 and checks the L1Seeded
+flags and the EB_test rows against it.
 """
 import json
 import math
@@ -189,18 +196,18 @@ def pileup_efficiency(pileups, weights, anomalous):
             "lower": lower, "upper": upper}
 
 
-def evaluate_object_type(samples, scores):
-    bkg = samples[OPTIONS["background_tag"]]
-    bkg_scores = scores[OPTIONS["background_tag"]]
+def evaluate_object_type(samples, scores, options=OPTIONS):
+    bkg = samples[options["background_tag"]]
+    bkg_scores = scores[options["background_tag"]]
     tags = sorted((t for t in samples if t not in EXCLUDED), key=lambda t: t.encode())
     schemes = {}
-    for seeding, incoming in (("l1Seeded", OPTIONS["l1ad_total_rate_hz"]),
-                              ("l1All", OPTIONS["l1all_incoming_rate_hz"])):
+    for seeding, incoming in (("l1Seeded", options["l1ad_total_rate_hz"]),
+                              ("l1All", options["l1all_incoming_rate_hz"])):
         def seed_mask(d):
             return d["L1Seeded"] if seeding == "l1Seeded" else (d["L1Seeded"] | d["passL1"])
         m = seed_mask(bkg)
         thr, pure, total = find_threshold(bkg_scores[m], bkg["weights"][m], bkg["passHLT"][m],
-                                          OPTIONS["target_rate_hz"], incoming)
+                                          options["target_rate_hz"], incoming)
         target_fpr = total / incoming
         result = {"threshold": thr, "pure_rate_hz": pure, "total_rate_hz": total, "incoming_rate_hz": incoming,
                   "target_fpr": target_fpr}
@@ -253,9 +260,20 @@ def summarise(members):
     return summary
 
 
-def main():
-    out_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
-        os.path.dirname(__file__), "..", "..", "tests", "Hltad.Tests", "TestData", "evaluation")
+def results_document(options, member_results):
+    return {
+        "format_version": 1,
+        "target_rate_hz": options["target_rate_hz"],
+        "l1ad_rate_hz": options["l1ad_rate_hz"],
+        "l1all_incoming_rate_hz": options["l1all_incoming_rate_hz"],
+        "background_tag": options["background_tag"],
+        "l1ad": {"threshold": options["l1ad_threshold"], "total_rate_hz": options["l1ad_total_rate_hz"]},
+        "members": member_results,
+        "summary": summarise(member_results),
+    }
+
+
+def synthetic_main(out_dir):
     rng = np.random.default_rng(SEED)
     dataset = make_dataset(rng)
     samples, members = decode(dataset)
@@ -265,20 +283,100 @@ def main():
         for obj in OBJECT_TYPES:
             entry[obj] = evaluate_object_type(samples, per_type[obj])
         member_results.append(entry)
-    expected = {
-        "format_version": 1,
-        "target_rate_hz": OPTIONS["target_rate_hz"],
-        "l1ad_rate_hz": OPTIONS["l1ad_rate_hz"],
-        "l1all_incoming_rate_hz": OPTIONS["l1all_incoming_rate_hz"],
-        "background_tag": OPTIONS["background_tag"],
-        "l1ad": {"threshold": OPTIONS["l1ad_threshold"], "total_rate_hz": OPTIONS["l1ad_total_rate_hz"]},
-        "members": member_results,
-        "summary": summarise(member_results),
-    }
+    expected = results_document(OPTIONS, member_results)
     with open(os.path.join(out_dir, "synthetic_dataset.json"), "w") as f:
         json.dump(dataset, f, separators=(",", ":"))
     with open(os.path.join(out_dir, "synthetic_expected.json"), "w") as f:
         json.dump(expected, f, indent=1, allow_nan=False)
+
+
+# ---- a trained trial: hltad's preprocessed folder and score files ------------------------------------------------
+def read_preprocessed(directory):
+    """The evaluated samples (every <tag>.h5 listed in preprocess_info.json except EB_train/EB_val)."""
+    import h5py
+    with open(os.path.join(directory, "preprocess_info.json")) as f:
+        info = json.load(f)
+    samples = {}
+    for tag in info["row_counts"]:
+        if tag in EXCLUDED:
+            continue
+        with h5py.File(os.path.join(directory, tag + ".h5"), "r") as h:
+            d = {name: np.asarray(h[name][()], dtype=bool) for name in ("passL1", "passHLT", "L1Seeded")}
+            d["weights"] = np.asarray(h["weights"][()], dtype=np.float64)
+            d["topo2A_AD_scores"] = np.asarray(h["topo2A_AD_scores"][()], dtype=np.float32)
+            if "pileups" in h:
+                d["pileups"] = np.asarray(h["pileups"][()], dtype=np.float32)
+        samples[tag] = d
+    return info, samples
+
+
+def check_against_matched(info, samples, matched_dir):
+    """The L1AD threshold and seeding of section 6 step 1, recomputed from the matched topo2A_train."""
+    import h5py
+    with h5py.File(os.path.join(matched_dir, "topo2A_train.h5"), "r") as h:
+        thr, pure, total = find_threshold(np.asarray(h["topo2A_AD_scores"][()], dtype=np.float32),
+                                          np.asarray(h["weights"][()], dtype=np.float64),
+                                          np.asarray(h["passL1"][()], dtype=bool), info["L1AD_rate"],
+                                          info["incoming_rate"])
+    assert np.float32(thr) == np.float32(info["L1AD_threshold"]), (thr, info["L1AD_threshold"])
+    assert math.isclose(total, info["L1AD_total_rate"], rel_tol=1e-12), (total, info["L1AD_total_rate"])
+    for tag, d in samples.items():
+        assert np.array_equal(d["L1Seeded"], d["topo2A_AD_scores"] >= np.float32(thr)), tag
+    runs = sorted(f[:-3] for f in os.listdir(matched_dir) if f.startswith("EB_") and f[3:-3].isdigit())
+    weights = []
+    for run in runs:
+        with h5py.File(os.path.join(matched_dir, run + ".h5"), "r") as h:
+            weights.append(np.asarray(h["weights"][()], dtype=np.float64))
+    assert np.array_equal(np.concatenate(weights), samples["EB_test"]["weights"]), "EB_test rows"
+
+
+def read_scores(scores_dir, tags):
+    import h5py
+    members = []
+    for name in sorted(os.listdir(scores_dir), key=lambda n: int(n.split("_")[1])):
+        member = int(name.split("_")[1])
+        per_type = {obj: {} for obj in OBJECT_TYPES}
+        for tag in tags:
+            with h5py.File(os.path.join(scores_dir, name, tag + ".h5"), "r") as h:
+                for obj in OBJECT_TYPES:
+                    per_type[obj][tag] = np.asarray(h[obj + "_AD_scores"][()], dtype=np.float32)
+        members.append((member, per_type))
+    return members
+
+
+def trial_main(preprocessed_dir, scores_dir, target_rate, out_path, matched_dir=None):
+    info, samples = read_preprocessed(preprocessed_dir)
+    if matched_dir:
+        check_against_matched(info, samples, matched_dir)
+    options = {
+        "target_rate_hz": float(target_rate),
+        "l1ad_rate_hz": info["L1AD_rate"],
+        "l1ad_threshold": float(np.float32(info["L1AD_threshold"])),   # a float32, written shortest
+        "l1ad_total_rate_hz": info["L1AD_total_rate"],
+        "l1all_incoming_rate_hz": 100e3,
+        "background_tag": "EB_test",
+    }
+    member_results = []
+    for member, per_type in read_scores(scores_dir, list(samples)):
+        for obj in OBJECT_TYPES:
+            for tag, d in samples.items():
+                assert per_type[obj][tag].size == d["weights"].size, (member, obj, tag)
+        entry = {"member": member}
+        for obj in OBJECT_TYPES:
+            entry[obj] = evaluate_object_type(samples, per_type[obj], options)
+        member_results.append(entry)
+    with open(out_path, "w") as f:
+        json.dump(results_document(options, member_results), f, indent=1, allow_nan=False)
+
+
+def main():
+    if len(sys.argv) > 1 and sys.argv[1] == "--trial":
+        # --trial PREPROCESSED_DIR SCORES_DIR TARGET_RATE_HZ OUT.json [MATCHED_DIR]
+        trial_main(*sys.argv[2:7])
+        return
+    out_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
+        os.path.dirname(__file__), "..", "..", "tests", "Hltad.Tests", "TestData", "evaluation")
+    synthetic_main(out_dir)
 
 
 if __name__ == "__main__":
