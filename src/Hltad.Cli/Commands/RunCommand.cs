@@ -85,9 +85,9 @@ internal sealed class RunCommand : Command<RunCommand.Settings>
         {
             var progress = new SynchronousProgress<StudyProgress>(update =>
             {
-                if (update.Total > 0 && update.Step is "world" or "match")
+                if (update.Total > 0)
                 {
-                    reporter.Report(update.Step, update.Done, update.Total);
+                    reporter.Report(update.Step, update.Done, update.Total, update.Unit);
                 }
                 else
                 {

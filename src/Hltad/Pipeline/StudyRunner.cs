@@ -59,7 +59,8 @@ public static class StudyRunner
         string evaluation = trained.Layout.EvaluationDirectory;
         progress?.Report(new StudyProgress("evaluate", $"evaluating {trained.FinishedMembers.Count} members"));
         var report = new SynchronousProgress<TrialEvaluationProgress>(update => progress?.Report(
-            new StudyProgress("evaluate", update.Message ?? update.Stage.ToString(), update.Done, update.Total)));
+            new StudyProgress("evaluate", update.Message ?? update.Stage.ToString().ToLowerInvariant(),
+                update.Message is null ? update.Done : 0, update.Message is null ? update.Total : 0, "steps")));
         TrialEvaluationResult evaluated = TrialEvaluation.Run(
             new TrialEvaluationRequest(config, OutputDirectory: evaluation), report, cancellation);
         return new StudyResult(root, config, evaluated);
@@ -113,8 +114,7 @@ public static class StudyRunner
         };
         var report = new SynchronousProgress<EpochReport>(epoch => progress?.Report(new StudyProgress("l1ad",
             string.Format(CultureInfo.InvariantCulture, "L1AD VAE epoch {0}/{1}  loss {2:G5}  val {3:G5}",
-                epoch.Epoch, preset.L1adEpochs, epoch.TrainLoss, epoch.ValidationLoss),
-            epoch.Epoch, preset.L1adEpochs)));
+                epoch.Epoch, preset.L1adEpochs, epoch.TrainLoss, epoch.ValidationLoss))));
         Directory.CreateDirectory(Path.GetDirectoryName(data.L1adModelFile)!);
         (int events, double loss) = L1adTraining.Run(
             data.EbDirectory, data.L1adTrainingFile, data.L1adModelFile, options, report, cancellation);
