@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 
 namespace Hltad.Io;
@@ -97,6 +98,7 @@ public sealed class NtupleReader : IDisposable
 
     public void Dispose() => _file.Dispose();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ObjectArray Extract(string dataset, int stored, int columns, int leading, int events)
     {
         // The whole dataset goes through a pooled buffer: PureHDF reads fastest into memory it is given.

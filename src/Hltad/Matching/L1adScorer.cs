@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Hltad.Physics;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
@@ -95,6 +96,7 @@ public sealed class L1adScorer : IDisposable
 
     public void Dispose() => _session.Dispose();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScoreBatch(ReadOnlyMemory<float> batch, int rows, Span<float> scores)
     {
         // ONNX Runtime only reads the input; the cast to writable memory does not let it write.

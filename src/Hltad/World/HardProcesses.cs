@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Hltad.World;
 
 /// <summary>
@@ -13,6 +15,7 @@ internal static class HardProcesses
     private const double MuonMass = 0.106;
 
     /// <summary>Pileup jets and soft energy of μ interactions (<see cref="ProcessCatalog"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddPileup(WorldRandom random, TruthEvent truth)
     {
         int jets = random.Poisson(ProcessCatalog.PileupJetsPerInteraction * truth.Pileup);
@@ -28,6 +31,7 @@ internal static class HardProcesses
     }
 
     /// <summary>The collision recorded by an EB item of the given recipe and threshold.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Recipe(EbRecipe recipe, double threshold, WorldRandom random, TruthEvent truth)
     {
         switch (recipe)
@@ -72,6 +76,7 @@ internal static class HardProcesses
     }
 
     /// <summary>The hard scatter of one MC event of <paramref name="process"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Mc(McProcess process, WorldRandom random, TruthEvent truth)
     {
         switch (process)
@@ -125,6 +130,7 @@ internal static class HardProcesses
     }
 
     /// <summary>QCD 2 → 2 with pT̂ ∝ pT̂^−5 in [min, max), a third jet 40 % of the time, b b̄ with a muon 2 %.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Dijet(WorldRandom random, TruthEvent truth, double ptMin, double ptMax = double.PositiveInfinity)
     {
         double pt = double.IsPositiveInfinity(ptMax)

@@ -70,9 +70,9 @@ internal sealed class WorldFile
     }
 
     /// <summary>Generates rows [<paramref name="start"/>, <paramref name="end"/>) from the block's own random stream.</summary>
-    public void Generate(int start, int end, ulong seed)
+    public void Generate(int start, int end, ulong seed, BufferPool pool)
     {
-        var buffers = Buffers();
+        var buffers = Buffers(pool);
         var random = new WorldRandom(seed, WorldRandom.Stream(StreamId, BlockStream, (ulong)start));
         var synthesizer = new EventSynthesizer();
         if (IsEnhancedBias)
@@ -89,9 +89,9 @@ internal sealed class WorldFile
     public bool CompleteBlock() => Interlocked.Decrement(ref _remainingBlocks) == 0;
 
     /// <summary>Adds the event identities (EB), writes the file under a temporary name and frees the buffers.</summary>
-    public PendingFile Write(Hdf5Storage storage, ulong seed)
+    public PendingFile Write(Hdf5Storage storage, ulong seed, BufferPool pool)
     {
-        var buffers = Buffers();
+        var buffers = Buffers(pool);
         if (IsEnhancedBias)
         {
             AssignIdentities(buffers, new WorldRandom(seed, WorldRandom.Stream(StreamId, IdentityStream)));
@@ -103,14 +103,15 @@ internal sealed class WorldFile
             _buffers = null;
         }
 
+        pool.Return(buffers);
         return pending;
     }
 
-    private NtupleBuffers Buffers()
+    private NtupleBuffers Buffers(BufferPool pool)
     {
         lock (_lock)
         {
-            return _buffers ??= new NtupleBuffers(Events, IsEnhancedBias);
+            return _buffers ??= pool.Rent(Events, IsEnhancedBias);
         }
     }
 

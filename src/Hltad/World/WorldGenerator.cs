@@ -35,16 +35,17 @@ public static class WorldGenerator
         long total = files.Sum(file => (long)file.Events);
         long done = 0;
         var pending = new PendingFile?[files.Count + 1];
+        var pool = new BufferPool();
         try
         {
             // Generate every block; the thread finishing a file's last block writes the file.
             ParallelWork.For(blocks.Count, options.Parallelism, cancellationToken, index =>
             {
                 var (file, start, end) = blocks[index];
-                file.Generate(start, end, (ulong)options.Seed);
+                file.Generate(start, end, (ulong)options.Seed, pool);
                 if (file.CompleteBlock())
                 {
-                    pending[file.Index] = file.Write(options.Storage, (ulong)options.Seed);
+                    pending[file.Index] = file.Write(options.Storage, (ulong)options.Seed, pool);
                 }
 
                 long now = Interlocked.Add(ref done, end - start);
