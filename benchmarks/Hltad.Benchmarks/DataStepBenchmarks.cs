@@ -45,7 +45,10 @@ public class DataStepBenchmarks
             directory = directory.Parent;
         }
 
-        string path = Path.Combine(directory?.FullName ?? ".", "..", "shared", "fixtures", "models", "L1AD_topo2A_encoder.onnx");
-        return File.Exists(path) ? path : throw new FileNotFoundException("set HLTAD_L1AD_MODEL to an L1AD model", path);
+        string path = Path.Combine(
+            directory?.FullName ?? ".", "..", "shared", "fixtures", "models", "L1AD_topo2A_encoder.onnx");
+        return File.Exists(path)
+            ? path
+            : throw new FileNotFoundException("set HLTAD_L1AD_MODEL to an L1AD model", path);
     }
 }

@@ -6,7 +6,8 @@ using Hltad.Matching;
 // generate, read and match (medians). Anything else goes to BenchmarkDotNet.
 if (args.Length >= 2 && args[0] == "measure")
 {
-    int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
+    int Arg(int index, int fallback) =>
+        args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
     string work = Path.Combine(Path.GetTempPath(), "hltad-bench-" + Environment.ProcessId);
     var options = new IoThroughputOptions(work, args[1])
     {

@@ -59,7 +59,9 @@ internal static class FileFill
         }
     }
 
-    /// <summary>Copies rows 0–5 jets, 6–8, 9–11, 12–14 three objects each and row 15 MET into each row's target.</summary>
+    /// <summary>
+    /// Copies rows 0–5 jets, 6–8, 9–11, 12–14 three objects each and row 15 MET into each row's target.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Scatter(
         int file,

@@ -59,9 +59,11 @@ public static class IoThroughput
     /// <summary>Reads, from every ntuple of a world, every dataset the match step reads.</summary>
     public static void ReadAll(string world, int parallelism, CancellationToken cancellationToken)
     {
-        var files = MatchInputFile.List(Path.Combine(world, "EB"), "EB").Select(path => new MatchInputFile(path, true, null, 0))
-            .Concat(MatchInputFile.List(Path.Combine(world, "MC"), "MC").Select(path => new MatchInputFile(path, false, "", 0)))
-            .ToList();
+        var eb = MatchInputFile.List(Path.Combine(world, "EB"), "EB")
+            .Select(path => new MatchInputFile(path, true, null, 0));
+        var mc = MatchInputFile.List(Path.Combine(world, "MC"), "MC")
+            .Select(path => new MatchInputFile(path, false, "", 0));
+        var files = eb.Concat(mc).ToList();
         ParallelWork.For(files.Count, parallelism, cancellationToken, index =>
         {
             using var reader = NtupleReader.Open(files[index].Path, files[index].Required);

@@ -1,7 +1,8 @@
 namespace Hltad.Matching;
 
 /// <summary>What <see cref="IoThroughput.Measure"/> runs.</summary>
-/// <param name="WorkDirectory">Scratch folder for the generated world and the matched output (emptied per repetition).</param>
+/// <param name="WorkDirectory">Scratch folder for the generated world and the matched output (emptied per
+/// repetition).</param>
 /// <param name="L1adModelFile">The L1AD network used by the match step.</param>
 public sealed record IoThroughputOptions(string WorkDirectory, string L1adModelFile)
 {

@@ -42,7 +42,8 @@ internal sealed class Detector
         _allLists =
         [
             HltJets, HltElectrons, HltMuons, HltPhotons, L1Jets, L1EGammas, L1Muons, L1EFexTaus, _offlineJets,
-            _offlineElectrons, _offlineMuons, _offlinePhotons, _lrtElectrons, _lrtMuons, _l1LargeRadiusJets, _l1JFexTaus,
+            _offlineElectrons, _offlineMuons, _offlinePhotons, _lrtElectrons, _lrtMuons, _l1LargeRadiusJets,
+            _l1JFexTaus,
         ];
     }
 

@@ -13,7 +13,8 @@ internal sealed class EventSynthesizer
     private readonly Detector _detector = new();
 
     /// <summary>
-    /// EB rows [<paramref name="start"/>, <paramref name="end"/>) of run number <paramref name="runIndex"/>: pileup from
+    /// EB rows [<paramref name="start"/>, <paramref name="end"/>) of run number <paramref name="runIndex"/>: pileup
+    /// from
     /// the luminosity decay, a recording item by its share, a collision that fires it, the menu and the weight.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -23,7 +24,8 @@ internal sealed class EventSynthesizer
         for (int row = start; row < end; row++)
         {
             double time = (double)row / buffers.Events;
-            double pileup = Math.Max(5, peak * Math.Exp(-time / ProcessCatalog.LuminosityDecay) + random.Gaussian(0, 1.5));
+            double decay = Math.Exp(-time / ProcessCatalog.LuminosityDecay);
+            double pileup = Math.Max(5, peak * decay + random.Gaussian(0, 1.5));
             var item = ProcessCatalog.EbItems[Pick(random.Uniform())];
             for (int attempt = 0; attempt < RecordingAttempts; attempt++)
             {
@@ -53,7 +55,8 @@ internal sealed class EventSynthesizer
     {
         for (int row = start; row < end; row++)
         {
-            double pileup = Math.Clamp(random.Gaussian(ProcessCatalog.McPileupMean, ProcessCatalog.McPileupSigma), 10, 90);
+            double pileup = Math.Clamp(
+                random.Gaussian(ProcessCatalog.McPileupMean, ProcessCatalog.McPileupSigma), 10, 90);
             Reset(pileup);
             HardProcesses.Mc(process, random, _truth);
             HardProcesses.AddPileup(random, _truth);

@@ -111,9 +111,9 @@ internal sealed class NtupleBuffers
     /// <summary>Zeroes every array (for buffers reused from an earlier file).</summary>
     public void ClearAll()
     {
-        foreach (var array in (Array[])[HltJets, OfflineJets, HltElectrons, HltMuons, HltPhotons, LrtElectrons, LrtMuons,
-                     OfflineElectrons, OfflineMuons, OfflinePhotons, L1SmallRadiusJets, L1LargeRadiusJets, L1EGammas,
-                     L1Muons, L1EFexTaus, L1JFexTaus, HltMet, L1Met])
+        foreach (var array in (Array[])[HltJets, OfflineJets, HltElectrons, HltMuons, HltPhotons, LrtElectrons,
+                     LrtMuons, OfflineElectrons, OfflineMuons, OfflinePhotons, L1SmallRadiusJets, L1LargeRadiusJets,
+                     L1EGammas, L1Muons, L1EFexTaus, L1JFexTaus, HltMet, L1Met])
         {
             Array.Clear(array);
         }
@@ -163,7 +163,8 @@ internal sealed class NtupleBuffers
 
         return datasets;
 
-        void AddObjects(List<(string, Action<Hdf5Datasets>)> list, string name, float[] values, int slots, int columns) =>
+        void AddObjects(
+            List<(string, Action<Hdf5Datasets>)> list, string name, float[] values, int slots, int columns) =>
             list.Add((name, d => d.Add(name, values, n, slots, columns)));
     }
 }

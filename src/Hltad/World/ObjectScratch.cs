@@ -2,7 +2,9 @@ using System.Runtime.CompilerServices;
 
 namespace Hltad.World;
 
-/// <summary>Reconstructed objects of one kind for the event being emulated, sorted by decreasing pt before use.</summary>
+/// <summary>
+/// Reconstructed objects of one kind for the event being emulated, sorted by decreasing pt before use.
+/// </summary>
 internal sealed class ObjectScratch(int capacity)
 {
     private readonly float[] _pt = new float[capacity];

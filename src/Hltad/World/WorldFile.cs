@@ -3,7 +3,9 @@ using Hltad.Physics;
 
 namespace Hltad.World;
 
-/// <summary>One file of the synthetic world while it is generated: its buffers, its blocks, its random streams.</summary>
+/// <summary>
+/// One file of the synthetic world while it is generated: its buffers, its blocks, its random streams.
+/// </summary>
 internal sealed class WorldFile
 {
     private const ulong BlockStream = 1;
@@ -46,7 +48,9 @@ internal sealed class WorldFile
     /// <summary>Base of this file's random streams: the run number, or 10⁷ + the process number.</summary>
     public ulong StreamId { get; }
 
-    /// <summary>(run, event) pairs chosen for the L1AD training list, in row order (empty for MC and run 475341).</summary>
+    /// <summary>
+    /// (run, event) pairs chosen for the L1AD training list, in row order (empty for MC and run 475341).
+    /// </summary>
     public List<(long Run, long Event)> TrainingPairs { get; } = [];
 
     public static WorldFile EnhancedBias(int index, string path, int run, int runIndex, int events, int blockEvents) =>
@@ -69,7 +73,9 @@ internal sealed class WorldFile
         }
     }
 
-    /// <summary>Generates rows [<paramref name="start"/>, <paramref name="end"/>) from the block's own random stream.</summary>
+    /// <summary>
+    /// Generates rows [<paramref name="start"/>, <paramref name="end"/>) from the block's own random stream.
+    /// </summary>
     public void Generate(int start, int end, ulong seed, BufferPool pool)
     {
         var buffers = Buffers(pool);
@@ -115,7 +121,9 @@ internal sealed class WorldFile
         }
     }
 
-    /// <summary>Run and increasing event numbers, bad lumiblocks, and the L1AD training draw (not for run 475341).</summary>
+    /// <summary>
+    /// Run and increasing event numbers, bad lumiblocks, and the L1AD training draw (not for run 475341).
+    /// </summary>
     private void AssignIdentities(NtupleBuffers buffers, WorldRandom random)
     {
         var bad = new bool[LumiblocksPerRun + 1];
