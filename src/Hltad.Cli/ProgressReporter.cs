@@ -20,11 +20,14 @@ public sealed class ProgressReporter : IDisposable
     private string? _stage;
     private long _stageStarted;
     private long _lastDrawn;
+    private bool _drawn;
+    private long _lastDone = -1;
     private bool _lineOpen;
     private int _lastWidth;
 
     /// <param name="output">Where to write; default stdout.</param>
-    /// <param name="live">Self-updating line (true) or log lines (false); default: live unless stdout is redirected.</param>
+    /// <param name="live">Self-updating line (true) or log lines (false); default: live unless stdout is
+    /// redirected.</param>
     /// <param name="time">Clock for rates; default the system clock.</param>
     public ProgressReporter(TextWriter? output = null, bool? live = null, TimeProvider? time = null)
     {
@@ -48,17 +51,25 @@ public sealed class ProgressReporter : IDisposable
                 EndLine();
                 _stage = stage;
                 _stageStarted = now;
-                _lastDrawn = 0;
+                _drawn = false;
+                _lastDone = -1;
             }
 
             bool complete = total > 0 && done >= total;
-            TimeSpan sinceDrawn = _lastDrawn == 0 ? TimeSpan.MaxValue : _time.GetElapsedTime(_lastDrawn, now);
+            if (done == _lastDone)
+            {
+                return;
+            }
+
+            TimeSpan sinceDrawn = _drawn ? _time.GetElapsedTime(_lastDrawn, now) : TimeSpan.MaxValue;
             if (!newStage && !complete && sinceDrawn < (_live ? TerminalRefresh : LogRefresh))
             {
                 return;
             }
 
             _lastDrawn = now;
+            _drawn = true;
+            _lastDone = done;
             string text = Describe(stage, done, total, unit, _time.GetElapsedTime(_stageStarted, now));
             if (_live)
             {
@@ -90,8 +101,10 @@ public sealed class ProgressReporter : IDisposable
         }
     }
 
-    /// <summary>"stage  [#####-----]  50%  1,234 / 2,468 events  512,000 events/s" (bar only with a known total).</summary>
-    internal static string Describe(string stage, long done, long total, string unit, TimeSpan elapsed)
+    /// <summary>
+    /// "stage  [#####-----]  50%  1,234 / 2,468 events  512,000 events/s" (bar only with a known total).
+    /// </summary>
+    public static string Describe(string stage, long done, long total, string unit, TimeSpan elapsed)
     {
         var culture = CultureInfo.InvariantCulture;
         string rate = elapsed.TotalSeconds > 0 && done > 0
@@ -105,7 +118,7 @@ public sealed class ProgressReporter : IDisposable
         double fraction = Math.Clamp((double)done / total, 0, 1);
         int filled = (int)Math.Round(fraction * 20);
         string bar = new string('#', filled) + new string('-', 20 - filled);
-        return string.Format(culture, "{0,-10} [{1}] {2,4:P0}  {3:N0} / {4:N0} {5}{6}",
+        return string.Format(culture, "{0,-10} [{1}] {2,5:P0}  {3:N0} / {4:N0} {5}{6}",
             stage, bar, fraction, done, total, unit, rate);
     }
 

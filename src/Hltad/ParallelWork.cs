@@ -9,7 +9,8 @@ internal static class ParallelWork
     /// <summary>
     /// Runs <paramref name="body"/> for 0 … <paramref name="count"/> − 1 on up to <paramref name="parallelism"/>
     /// threads, handing out the items one at a time in increasing order (so work listed first starts first and
-    /// few items are in flight at once). A failure is rethrown as itself (not wrapped in <see cref="AggregateException"/>), preferring
+    /// few items are in flight at once). A failure is rethrown as itself (not wrapped in <see
+    /// cref="AggregateException"/>), preferring
     /// a library error over a cancellation.
     /// </summary>
     public static void For(int count, int parallelism, CancellationToken cancellationToken, Action<int> body)

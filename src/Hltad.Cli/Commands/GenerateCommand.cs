@@ -60,10 +60,10 @@ internal sealed class GenerateCommand : Command<GenerateCommand.Settings>
             summary = WorldGenerator.Generate(options, progress, cancellationToken);
         }
 
-        AnsiConsole.MarkupLine(Markup.Escape(string.Format(CultureInfo.InvariantCulture,
+        Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
             "{0} EB runs ({1:N0} events), {2} MC processes ({3:N0} events), L1AD training list of {4:N0} events",
             summary.EnhancedBiasFiles.Count, summary.EnhancedBiasEvents, summary.McFiles.Count, summary.McEvents,
-            summary.L1adTrainingEvents)));
+            summary.L1adTrainingEvents));
         Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "written to {0} in {1:F2} s ({2:N0} events/s)",
             Path.GetFullPath(settings.OutputDirectory!), summary.Elapsed.TotalSeconds, summary.EventsPerSecond));
         return 0;

@@ -7,7 +7,9 @@ using Spectre.Console.Cli;
 
 namespace Hltad.Cli.Commands;
 
-/// <summary><c>hltad match</c>: EB and MC ntuples plus the L1AD network → one matched <c>&lt;tag&gt;.h5</c> per tag.</summary>
+/// <summary>
+/// <c>hltad match</c>: EB and MC ntuples plus the L1AD network → one matched <c>&lt;tag&gt;.h5</c> per tag.
+/// </summary>
 internal sealed class MatchCommand : Command<MatchCommand.Settings>
 {
     public sealed class Settings : CommonSettings
@@ -49,7 +51,10 @@ internal sealed class MatchCommand : Command<MatchCommand.Settings>
                 ("--eb", EbDirectory), ("--mc", McDirectory), ("--l1ad-train", L1adTrainingFile),
                 ("--l1ad-model", L1adModelFile), ("--out", OutputDirectory),
             ];
-            string[] missing = required.Where(option => string.IsNullOrWhiteSpace(option.Value)).Select(o => o.Name).ToArray();
+            string[] missing = required
+                .Where(option => string.IsNullOrWhiteSpace(option.Value))
+                .Select(option => option.Name)
+                .ToArray();
             if (missing.Length > 0)
             {
                 return ValidationResult.Error($"missing required option(s): {string.Join(", ", missing)}");
@@ -119,8 +124,8 @@ internal sealed class MatchCommand : Command<MatchCommand.Settings>
         AnsiConsole.Write(table);
         if (summary.RepeatedPairs > 0)
         {
-            AnsiConsole.MarkupLine(
-                $"[yellow]{summary.RepeatedPairs} repeated (run, event) pairs ({summary.RepeatedEvents} extra events)[/]");
+            AnsiConsole.MarkupLine($"[yellow]{summary.RepeatedPairs} repeated (run, event) pairs "
+                + $"({summary.RepeatedEvents} extra events)[/]");
         }
 
         Console.WriteLine(string.Format(CultureInfo.InvariantCulture,

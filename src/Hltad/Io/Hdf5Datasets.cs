@@ -17,7 +17,9 @@ public sealed class Hdf5Datasets
     /// <summary>The root-group attributes (string, double or long values), in the order added.</summary>
     public IReadOnlyList<KeyValuePair<string, object>> Attributes => _attributes;
 
-    /// <summary>Adds a float32 dataset; <paramref name="shape"/> defaults to one dimension of the array's length.</summary>
+    /// <summary>
+    /// Adds a float32 dataset; <paramref name="shape"/> defaults to one dimension of the array's length.
+    /// </summary>
     public Hdf5Datasets Add(string name, float[] values, params long[] shape) => AddEntry(name, values, shape);
 
     /// <summary>Adds a float64 dataset.</summary>
@@ -67,7 +69,8 @@ public sealed class Hdf5Datasets
         if (product != values.Length)
         {
             throw new ArgumentException(
-                $"dataset '{name}': shape ({string.Join(", ", dims)}) holds {product} values, array has {values.Length}",
+                $"dataset '{name}': shape ({string.Join(", ", dims)}) holds {product} values, "
+                + $"array has {values.Length}",
                 nameof(shape));
         }
 

@@ -28,7 +28,9 @@ public sealed class Hdf5Reader : IDisposable
     /// <summary>The path the reader was opened with.</summary>
     public string Path { get; }
 
-    /// <summary>Opens <paramref name="path"/>; a missing, non-HDF5 or truncated file is an <see cref="InputDataException"/>.</summary>
+    /// <summary>
+    /// Opens <paramref name="path"/>; a missing, non-HDF5 or truncated file is an <see cref="InputDataException"/>.
+    /// </summary>
     public static Hdf5Reader Open(string path)
     {
         if (Directory.Exists(path))
@@ -286,7 +288,8 @@ public sealed class Hdf5Reader : IDisposable
     private InputDataException Unreadable(string? dataset, Exception error) =>
         new(Path, dataset, $"cannot be read, the file may be truncated or damaged ({Innermost(error).Message})", error);
 
-    private static Exception Innermost(Exception error) => error.InnerException is null ? error : Innermost(error.InnerException);
+    private static Exception Innermost(Exception error) =>
+        error.InnerException is null ? error : Innermost(error.InnerException);
 
     private static string DescribeOpenFailure(Exception error)
     {

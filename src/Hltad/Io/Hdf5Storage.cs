@@ -1,7 +1,8 @@
 namespace Hltad.Io;
 
 /// <summary>Storage layout of the datasets written by <see cref="Hdf5Writer"/>.</summary>
-/// <param name="Compression">Compression filter; <see cref="Hdf5Compression.None"/> (default) writes contiguous data.</param>
+/// <param name="Compression">Compression filter; <see cref="Hdf5Compression.None"/> (default) writes contiguous
+/// data.</param>
 /// <param name="Shuffle">Apply the byte shuffle filter before gzip (ignored without compression).</param>
 /// <param name="ChunkRows">Rows (first dimension) per chunk of a compressed dataset; default 4096.</param>
 public sealed record Hdf5Storage(

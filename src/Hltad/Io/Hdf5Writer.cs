@@ -10,7 +10,9 @@ namespace Hltad.Io;
 /// </summary>
 public static class Hdf5Writer
 {
-    /// <summary>Writes <paramref name="contents"/> to <paramref name="path"/> atomically (temporary name, then rename).</summary>
+    /// <summary>
+    /// Writes <paramref name="contents"/> to <paramref name="path"/> atomically (temporary name, then rename).
+    /// </summary>
     /// <exception cref="OutputFileException">The file or its directory cannot be written.</exception>
     public static void Write(string path, Hdf5Datasets contents, Hdf5Storage? storage = null)
     {

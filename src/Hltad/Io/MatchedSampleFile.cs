@@ -21,7 +21,9 @@ public static class MatchedSampleFile
     public const string EventNumbers = "event_numbers";
     public const string Pileups = "pileups";
 
-    /// <summary>Writes <paramref name="sample"/> to <paramref name="path"/> atomically (temporary name, then rename).</summary>
+    /// <summary>
+    /// Writes <paramref name="sample"/> to <paramref name="path"/> atomically (temporary name, then rename).
+    /// </summary>
     public static void Write(string path, MatchedSample sample)
     {
         using var pending = WritePending(path, sample);
@@ -91,7 +93,8 @@ public static class MatchedSampleFile
         long[] shape = file.Shape(dataset);
         if (shape.Length != 3 || shape[1] != ObjectLayout.Rows || shape[2] != ObjectLayout.Columns)
         {
-            throw new InputDataException(file.Path, dataset, $"has shape ({string.Join(", ", shape)}), expected (N, 16, 3)");
+            throw new InputDataException(
+                file.Path, dataset, $"has shape ({string.Join(", ", shape)}), expected (N, 16, 3)");
         }
 
         if (expected >= 0 && shape[0] != expected)
@@ -107,7 +110,8 @@ public static class MatchedSampleFile
         long[] shape = file.Shape(dataset);
         if (shape.Length != 1 || shape[0] != n)
         {
-            throw new InputDataException(file.Path, dataset, $"has shape ({string.Join(", ", shape)}), expected ({n},)");
+            throw new InputDataException(
+                file.Path, dataset, $"has shape ({string.Join(", ", shape)}), expected ({n},)");
         }
 
         return read(dataset);
@@ -125,7 +129,8 @@ public static class MatchedSampleFile
             && (sample.Pileups?.Length ?? n) == n;
         if (!fits)
         {
-            throw new ArgumentException($"matched sample '{sample.Tag}': arrays are not all of length {n}", nameof(sample));
+            throw new ArgumentException(
+                $"matched sample '{sample.Tag}': arrays are not all of length {n}", nameof(sample));
         }
     }
 }

@@ -75,7 +75,9 @@ public static class NtupleDatasets
     /// <summary>Run number, integer, EB only.</summary>
     public const string RunNumber = "run_number";
 
-    /// <summary>Pileup (mean interactions per crossing), EB only in the specification; the MC fixtures carry it too.</summary>
+    /// <summary>
+    /// Pileup (mean interactions per crossing), EB only in the specification; the MC fixtures carry it too.
+    /// </summary>
     public const string Pileup = "mu";
 
     /// <summary>Bool, EB only, informational.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 
 namespace Hltad.Io;
@@ -21,7 +22,9 @@ public sealed class NtupleReader : IDisposable
     /// <summary>The file's path.</summary>
     public string Path => _file.Path;
 
-    /// <summary>Number of events (first dimension) shared by the required datasets; 0 when none were required.</summary>
+    /// <summary>
+    /// Number of events (first dimension) shared by the required datasets; 0 when none were required.
+    /// </summary>
     public int EventCount { get; private set; }
 
     /// <summary>
@@ -97,6 +100,7 @@ public sealed class NtupleReader : IDisposable
 
     public void Dispose() => _file.Dispose();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ObjectArray Extract(string dataset, int stored, int columns, int leading, int events)
     {
         // The whole dataset goes through a pooled buffer: PureHDF reads fastest into memory it is given.
@@ -156,7 +160,8 @@ public sealed class NtupleReader : IDisposable
             shape = CheckShape(spec);
             if (_shapes.Count > 0 && shape[0] != EventCount)
             {
-                throw new InputDataException(Path, spec.Name, $"has {shape[0]} events but the others have {EventCount}");
+                throw new InputDataException(
+                    Path, spec.Name, $"has {shape[0]} events but the others have {EventCount}");
             }
 
             if (_shapes.Count == 0)
@@ -191,8 +196,10 @@ public sealed class NtupleReader : IDisposable
 
         string? problem = spec.Role switch
         {
-            NtupleDatasetRole.Objects when shape.Length != 3 => $"has shape {Format(shape)}, expected (N, objects, 3 or 4)",
-            NtupleDatasetRole.Objects when shape[2] is not (3 or 4) => $"has {shape[2]} columns per object, expected 3 or 4",
+            NtupleDatasetRole.Objects when shape.Length != 3 =>
+                $"has shape {Format(shape)}, expected (N, objects, 3 or 4)",
+            NtupleDatasetRole.Objects when shape[2] is not (3 or 4) =>
+                $"has {shape[2]} columns per object, expected 3 or 4",
             NtupleDatasetRole.Objects when shape[1] < spec.LeadingObjects =>
                 $"stores {shape[1]} objects per event, at least {spec.LeadingObjects} are needed",
             NtupleDatasetRole.Met when shape.Length != 2 => $"has shape {Format(shape)}, expected (N, 3 or 4)",
@@ -203,5 +210,6 @@ public sealed class NtupleReader : IDisposable
         return problem is null ? shape : throw new InputDataException(Path, spec.Name, problem);
     }
 
-    private static string Format(long[] shape) => shape.Length == 1 ? $"({shape[0]},)" : $"({string.Join(", ", shape)})";
+    private static string Format(long[] shape) =>
+        shape.Length == 1 ? $"({shape[0]},)" : $"({string.Join(", ", shape)})";
 }

@@ -13,7 +13,8 @@ public sealed class ObjectArray
     {
         if (values.Length != (long)count * objects * Columns)
         {
-            throw new ArgumentException($"expected {count} × {objects} × 3 values, got {values.Length}", nameof(values));
+            throw new ArgumentException(
+                $"expected {count} × {objects} × 3 values, got {values.Length}", nameof(values));
         }
 
         Count = count;

@@ -114,7 +114,8 @@ public sealed class PendingFile : IDisposable
     {
         if (Directory.Exists(FinalPath))
         {
-            throw new OutputFileException(FinalPath, "a directory of that name is in the way", new IOException(FinalPath));
+            throw new OutputFileException(
+                FinalPath, "a directory of that name is in the way", new IOException(FinalPath));
         }
 
         if (!File.Exists(FinalPath))

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Hltad.Data;
 using Hltad.Io;
 using Hltad.Physics;
@@ -11,6 +12,7 @@ namespace Hltad.Matching;
 /// </summary>
 internal static class FileFill
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Fill(
         int file, MatchInputFile input, TagPlan plan, L1adScorer scorer, CancellationToken cancellationToken)
     {
@@ -57,7 +59,10 @@ internal static class FileFill
         }
     }
 
-    /// <summary>Copies rows 0–5 jets, 6–8, 9–11, 12–14 three objects each and row 15 MET into each row's target.</summary>
+    /// <summary>
+    /// Copies rows 0–5 jets, 6–8, 9–11, 12–14 three objects each and row 15 MET into each row's target.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Scatter(
         int file,
         TagPlan plan,

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Hltad.Physics;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
@@ -95,18 +96,22 @@ public sealed class L1adScorer : IDisposable
 
     public void Dispose() => _session.Dispose();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScoreBatch(ReadOnlyMemory<float> batch, int rows, Span<float> scores)
     {
         // ONNX Runtime only reads the input; the cast to writable memory does not let it write.
         var memory = System.Runtime.InteropServices.MemoryMarshal.AsMemory(batch);
-        using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, memory, [rows, Topo2A.Inputs]);
+        using var input = OrtValue.CreateTensorValueFromMemory(
+            OrtMemoryInfo.DefaultInstance, memory, [rows, Topo2A.Inputs]);
         using var runOptions = new RunOptions();
         using var outputs = _session.Run(runOptions, [_inputName], [input], [_outputName]);
         ReadOnlySpan<float> output = outputs[0].GetTensorDataAsSpan<float>();
         if (output.Length != rows * _outputWidth)
         {
             throw new InputDataException(
-                ModelPath, null, $"output '{_outputName}' has {output.Length} values for {rows} events, expected {rows * _outputWidth}");
+                ModelPath,
+                null,
+                $"output '{_outputName}' has {output.Length} values for {rows} events, expected {rows * _outputWidth}");
         }
 
         ReadOnlySpan<float> x = batch.Span;
@@ -153,7 +158,9 @@ public sealed class L1adScorer : IDisposable
         if (session.InputMetadata.Count != 1)
         {
             throw new InputDataException(
-                modelPath, null, $"L1AD model has {session.InputMetadata.Count} inputs; one (N, 44) float input is required");
+                modelPath,
+                null,
+                $"L1AD model has {session.InputMetadata.Count} inputs; one (N, 44) float input is required");
         }
 
         var (inputName, input) = session.InputMetadata.First();
@@ -168,7 +175,9 @@ public sealed class L1adScorer : IDisposable
 
         var (outputName, output) = session.OutputMetadata.First();
         int[] outDims = output.IsTensor ? output.Dimensions : [];
-        if (!output.IsTensor || output.ElementDataType != TensorElementType.Float || outDims.Length != 2 || outDims[1] <= 0)
+        bool outputFits = output.IsTensor && output.ElementDataType == TensorElementType.Float && outDims.Length == 2
+            && outDims[1] > 0;
+        if (!outputFits)
         {
             throw new InputDataException(modelPath, null,
                 $"L1AD model output '{outputName}' is {Describe(output)}; an (N, K) float output is required");

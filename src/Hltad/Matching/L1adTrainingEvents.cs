@@ -24,7 +24,8 @@ public sealed class L1adTrainingEvents
     public int Count => _pairs.Count;
 
     /// <summary>Reads the list.</summary>
-    /// <exception cref="InputDataException">The file or a dataset is missing, or the two have different lengths.</exception>
+    /// <exception cref="InputDataException">The file or a dataset is missing, or the two have different
+    /// lengths.</exception>
     public static L1adTrainingEvents Read(string path)
     {
         using var reader = NtupleReader.Open(path,

@@ -69,6 +69,8 @@ internal sealed record MatchInputFile(string Path, bool IsEnhancedBias, string? 
             .Where(path => path.EndsWith(".h5", StringComparison.Ordinal))
             .OrderBy(path => System.IO.Path.GetFileName(path), StringComparer.Ordinal)
             .ToList();
-        return files.Count > 0 ? files : throw new InputDataException(directory, null, $"no *.h5 files in the {what} directory");
+        return files.Count > 0
+            ? files
+            : throw new InputDataException(directory, null, $"no *.h5 files in the {what} directory");
     }
 }

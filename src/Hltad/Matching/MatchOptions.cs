@@ -5,7 +5,8 @@ namespace Hltad.Matching;
 /// <summary>Inputs and options of the match step (SEMANTICS.md sections 2–4).</summary>
 /// <param name="EbDirectory">Folder of the EB run ntuples; its <c>*.h5</c> files are read in sorted name order.</param>
 /// <param name="McDirectory">Folder of the MC ntuples, one file per process.</param>
-/// <param name="L1adTrainingFile">HDF5 file with the <c>run_number</c>, <c>event_number</c> of the L1AD training events.</param>
+/// <param name="L1adTrainingFile">HDF5 file with the <c>run_number</c>, <c>event_number</c> of the L1AD training
+/// events.</param>
 /// <param name="L1adModelFile">The L1AD network, ONNX with an (N, 44) float input.</param>
 /// <param name="OutputDirectory">Where the <c>&lt;tag&gt;.h5</c> files go (created if needed).</param>
 public sealed record MatchOptions(

@@ -3,7 +3,9 @@ namespace Hltad.Matching;
 /// <summary>Steps of the match run, in order, as reported through <see cref="MatchProgress"/>.</summary>
 public enum MatchStage
 {
-    /// <summary>Checking every input file, the model and the training list before anything is read or written.</summary>
+    /// <summary>
+    /// Checking every input file, the model and the training list before anything is read or written.
+    /// </summary>
     Validating,
 
     /// <summary>Reading ntuples, building event arrays and L1AD scores.</summary>

@@ -1,7 +1,8 @@
 namespace Hltad.Matching;
 
 /// <summary>What a match run wrote.</summary>
-/// <param name="Tags">Tag files: <c>topo2A_train</c>, then EB tags in order of first appearance, then MC in file order.</param>
+/// <param name="Tags">Tag files: <c>topo2A_train</c>, then EB tags in order of first appearance, then MC in file
+/// order.</param>
 /// <param name="EbEvents">EB events read.</param>
 /// <param name="McEvents">MC events kept (after the cap).</param>
 /// <param name="RepeatedPairs">Distinct EB (run, event) pairs that occur more than once.</param>

@@ -14,7 +14,8 @@ namespace Hltad.Matching;
 public static class Matcher
 {
     /// <summary>Runs the match step.</summary>
-    /// <exception cref="InputDataException">An input file, dataset, shape, the training list or the model is unfit.</exception>
+    /// <exception cref="InputDataException">An input file, dataset, shape, the training list or the model is
+    /// unfit.</exception>
     /// <exception cref="OutputFileException">A tag file cannot be written.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; temporary files are removed.</exception>
     public static MatchSummary Run(
@@ -44,8 +45,8 @@ public static class Matcher
         if (plan.RepeatedPairs > 0)
         {
             progress?.Report(new MatchProgress(MatchStage.Warning,
-                $"{plan.RepeatedPairs} (run, event) pairs occur more than once ({plan.RepeatedEvents} repeated events); "
-                + "every copy is kept with its own score", 0, 0));
+                $"{plan.RepeatedPairs} (run, event) pairs occur more than once "
+                + $"({plan.RepeatedEvents} repeated events); every copy is kept with its own score", 0, 0));
         }
 
         Fill(inputs, plan, options, scorer, total, progress, cancellationToken);
@@ -55,7 +56,8 @@ public static class Matcher
         var tags = Write(samples, options, progress, cancellationToken);
         var elapsed = clock.GetElapsedTime(started);
         long ebEvents = inputs.Where(input => input.IsEnhancedBias).Sum(input => (long)input.Events);
-        var summary = new MatchSummary(tags, ebEvents, total - ebEvents, plan.RepeatedPairs, plan.RepeatedEvents, elapsed);
+        var summary = new MatchSummary(
+            tags, ebEvents, total - ebEvents, plan.RepeatedPairs, plan.RepeatedEvents, elapsed);
         progress?.Report(new MatchProgress(MatchStage.Done,
             $"{tags.Count} tags written to {options.OutputDirectory}", total, total));
         return summary;
@@ -80,7 +82,8 @@ public static class Matcher
 
             if (tagSources.TryGetValue(tag, out string? other))
             {
-                throw new InputDataException(path, null, $"gives MC tag '{tag}', which {Path.GetFileName(other)} gives too");
+                throw new InputDataException(
+                    path, null, $"gives MC tag '{tag}', which {Path.GetFileName(other)} gives too");
             }
 
             tagSources[tag] = path;
@@ -142,7 +145,8 @@ public static class Matcher
                 string path = Path.Combine(options.OutputDirectory, sample.Tag + ".h5");
                 pending[index] = MatchedSampleFile.WritePending(path, sample);
                 long now = Interlocked.Add(ref done, sample.Count);
-                progress?.Report(new MatchProgress(MatchStage.Writing, $"{sample.Tag}: {sample.Count} events", now, total));
+                progress?.Report(
+                    new MatchProgress(MatchStage.Writing, $"{sample.Tag}: {sample.Count} events", now, total));
             });
             cancellationToken.ThrowIfCancellationRequested();
             PendingFile.CommitAll(Enumerable.Range(0, samples.Count).Select(index => pending[index]).ToList());

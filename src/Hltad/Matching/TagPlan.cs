@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Hltad.Data;
 
 namespace Hltad.Matching;
@@ -39,6 +40,7 @@ internal sealed class TagPlan
         ? (Samples[tags[row]], _rowOfRow[file]![row])
         : (Samples[_tagOfFile[file]], row);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static TagPlan Build(IReadOnlyList<MatchInputFile> inputs, L1adTrainingEvents training)
     {
         // EB rows: a tag per row, counted, and each row's position within its tag.

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Hltad.Io;
 using Hltad.Physics;
 
@@ -16,6 +17,7 @@ public static class Topo2AInputs
     /// The (N, 44) row-major Topo2A vectors. Each object array must hold at least the number of objects used
     /// (jets 6, taus 4, muons 4); <paramref name="met"/> is (N, 1, 3) as (met, 0, phi).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float[] Build(ObjectArray jets, ObjectArray taus, ObjectArray muons, ObjectArray met)
     {
         int n = jets.Count;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Hltad.Physics;
 
 namespace Hltad.World;
@@ -41,7 +42,8 @@ internal sealed class Detector
         _allLists =
         [
             HltJets, HltElectrons, HltMuons, HltPhotons, L1Jets, L1EGammas, L1Muons, L1EFexTaus, _offlineJets,
-            _offlineElectrons, _offlineMuons, _offlinePhotons, _lrtElectrons, _lrtMuons, _l1LargeRadiusJets, _l1JFexTaus,
+            _offlineElectrons, _offlineMuons, _offlinePhotons, _lrtElectrons, _lrtMuons, _l1LargeRadiusJets,
+            _l1JFexTaus,
         ];
     }
 
@@ -51,7 +53,11 @@ internal sealed class Detector
     /// <summary>L1 MET of the last event, GeV.</summary>
     public double L1Met { get; private set; }
 
-    /// <summary>Reconstructs <paramref name="truth"/> and writes row <paramref name="row"/> of <paramref name="buffers"/>.</summary>
+    /// <summary>
+    /// Reconstructs <paramref name="truth"/> and writes row <paramref name="row"/> of <paramref name="buffers"/>, which
+    /// must be zero (<see cref="NtupleBuffers.ClearRow"/> before emulating a row again).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Emulate(TruthEvent truth, WorldRandom random, NtupleBuffers buffers, int row)
     {
         Clear(truth);
@@ -62,10 +68,10 @@ internal sealed class Detector
         EmulateRareFakes(random);
         EmulateMet(truth, random);
         Sort();
-        buffers.ClearRow(row);
         Write(buffers, row);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Clear(TruthEvent truth)
     {
         foreach (var list in _allLists)
@@ -79,6 +85,7 @@ internal sealed class Detector
         _l1MetY = 0.9 * truth.InvisibleY;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EmulateJets(TruthEvent truth, WorldRandom random)
     {
         var jets = truth.Jets;
@@ -114,6 +121,7 @@ internal sealed class Detector
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EmulateL1Jet(
         JetKind kind, double truePt, double hlt, double eta, double phi, double cos, double sin, WorldRandom random)
     {
@@ -161,6 +169,7 @@ internal sealed class Detector
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EmulateJetFakes(double hlt, double eta, double phi, double l1Eta, double l1Phi, WorldRandom random)
     {
         // Jets faking e/γ: often at L1, rarely after HLT identification.
@@ -176,15 +185,16 @@ internal sealed class Detector
 
         if (random.Bernoulli(0.002))
         {
-            AddAbove(HltElectrons, hlt * random.Uniform(0.2, 0.6), 4, eta, phi, withEnergy: true);
+            AddAbove(HltElectrons, hlt * random.Uniform(0.2, 0.6), 4, eta, phi);
         }
 
         if (random.Bernoulli(0.004))
         {
-            AddAbove(HltPhotons, hlt * random.Uniform(0.4, 0.8), 5, eta, phi, withEnergy: true);
+            AddAbove(HltPhotons, hlt * random.Uniform(0.4, 0.8), 5, eta, phi);
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EmulateElectrons(TruthEvent truth, WorldRandom random)
     {
         var electrons = truth.Electrons;
@@ -199,14 +209,14 @@ internal sealed class Detector
             bool displaced = electrons.Displaced[e];
             if (displaced && random.Bernoulli(0.8))
             {
-                AddAbove(_lrtElectrons, pt * (1 + 0.03 * random.Gaussian()), 3, eta, phi, withEnergy: true);
+                AddAbove(_lrtElectrons, pt * (1 + 0.03 * random.Gaussian()), 3, eta, phi);
             }
 
             double hlt = pt * (1 + 0.015 * random.Gaussian());
             if (!displaced || random.Bernoulli(0.3))
             {
-                AddAbove(HltElectrons, hlt, 4, eta, phi, withEnergy: true);
-                AddAbove(_offlineElectrons, pt * (1 + 0.012 * random.Gaussian()), 4, eta, phi, withEnergy: true);
+                AddAbove(HltElectrons, hlt, 4, eta, phi);
+                AddAbove(_offlineElectrons, pt * (1 + 0.012 * random.Gaussian()), 4, eta, phi);
             }
 
             if (!displaced || random.Bernoulli(0.7))
@@ -216,6 +226,7 @@ internal sealed class Detector
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EmulateMuons(TruthEvent truth, WorldRandom random)
     {
         var muons = truth.Muons;
@@ -233,14 +244,14 @@ internal sealed class Detector
             bool displaced = muons.Displaced[m];
             if (displaced && random.Bernoulli(0.85))
             {
-                AddAbove(_lrtMuons, pt * (1 + 0.04 * random.Gaussian()), 3, eta, phi, withEnergy: true);
+                AddAbove(_lrtMuons, pt * (1 + 0.04 * random.Gaussian()), 3, eta, phi);
             }
 
             double hlt = pt * (1 + 0.025 * random.Gaussian());
             if (!displaced || random.Bernoulli(0.3))
             {
-                AddAbove(HltMuons, hlt, 3, eta, phi, withEnergy: true);
-                AddAbove(_offlineMuons, pt * (1 + 0.02 * random.Gaussian()), 3, eta, phi, withEnergy: true);
+                AddAbove(HltMuons, hlt, 3, eta, phi);
+                AddAbove(_offlineMuons, pt * (1 + 0.02 * random.Gaussian()), 3, eta, phi);
             }
 
             if (!displaced || random.Bernoulli(0.7))
@@ -250,6 +261,7 @@ internal sealed class Detector
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EmulatePhotons(TruthEvent truth, WorldRandom random)
     {
         var photons = truth.Photons;
@@ -266,32 +278,34 @@ internal sealed class Detector
             double hlt = pt * (1 + (fake ? 0.03 : 0.015) * random.Gaussian());
             if (!fake || random.Bernoulli(0.12))
             {
-                AddAbove(HltPhotons, hlt, 5, eta, phi, withEnergy: true);
+                AddAbove(HltPhotons, hlt, 5, eta, phi);
             }
 
             if (!fake || random.Bernoulli(0.05))
             {
-                AddAbove(_offlinePhotons, pt * (1 + 0.012 * random.Gaussian()), 5, eta, phi, withEnergy: true);
+                AddAbove(_offlinePhotons, pt * (1 + 0.012 * random.Gaussian()), 5, eta, phi);
             }
 
             AddAbove(L1EGammas, hlt * (0.97 + 0.05 * random.Gaussian()), 3, Grid(eta), Grid(phi));
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EmulateRareFakes(WorldRandom random)
     {
         // Large-radius tracking picks up the odd fake displaced lepton in any event.
         if (random.Bernoulli(0.002))
         {
-            AddAbove(_lrtMuons, 3 + random.Exponential(5), 3, random.Uniform(-2.5, 2.5), random.Phi(), withEnergy: true);
+            AddAbove(_lrtMuons, 3 + random.Exponential(5), 3, random.Uniform(-2.5, 2.5), random.Phi());
         }
 
         if (random.Bernoulli(0.002))
         {
-            AddAbove(_lrtElectrons, 3 + random.Exponential(5), 3, random.Uniform(-2.4, 2.4), random.Phi(), withEnergy: true);
+            AddAbove(_lrtElectrons, 3 + random.Exponential(5), 3, random.Uniform(-2.4, 2.4), random.Phi());
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EmulateMet(TruthEvent truth, WorldRandom random)
     {
         // Soft term: resolution 0.5 √ΣET per component at HLT, coarser at L1.
@@ -310,6 +324,7 @@ internal sealed class Detector
             : Math.Sqrt(_l1MetX * _l1MetX + _l1MetY * _l1MetY);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Sort()
     {
         foreach (var list in _allLists)
@@ -318,6 +333,7 @@ internal sealed class Detector
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Write(NtupleBuffers buffers, int row)
     {
         const int jets = NtupleBuffers.JetSlots, six = NtupleBuffers.LeptonSlots;
@@ -341,6 +357,7 @@ internal sealed class Detector
         WriteMet(buffers, row);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WriteMet(NtupleBuffers buffers, int row)
     {
         int c = buffers.LeptonColumns;
@@ -350,12 +367,11 @@ internal sealed class Detector
         buffers.L1Met[row * 3 + 2] = _l1NanPhi ? float.NaN : (float)Grid(Math.Atan2(_l1MetY, _l1MetX));
     }
 
-    private static void AddAbove(
-        ObjectScratch list, double pt, double minimum, double eta, double phi, bool withEnergy = false)
+    private static void AddAbove(ObjectScratch list, double pt, double minimum, double eta, double phi)
     {
         if (pt >= minimum)
         {
-            list.Add(pt, withEnergy ? pt * Math.Cosh(eta) : 0, eta, ParticleList.WrapPhi(phi));
+            list.Add(pt, 0, eta, ParticleList.WrapPhi(phi));
         }
     }
 

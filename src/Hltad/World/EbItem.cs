@@ -8,7 +8,8 @@ namespace Hltad.World;
 /// <param name="Quantity">What the item cuts on.</param>
 /// <param name="ThresholdGeV">et threshold, GeV (MET for <see cref="L1Quantity.Met"/>).</param>
 /// <param name="Multiplicity">Objects required.</param>
-/// <param name="Prescale">EB prescale before the run's factor; 1 = unprescaled (part of <c>pass_L1_unprescaled</c>).</param>
+/// <param name="Prescale">EB prescale before the run's factor; 1 = unprescaled (part of
+/// <c>pass_L1_unprescaled</c>).</param>
 /// <param name="Fraction">Share of the EB sample recorded by this item.</param>
 /// <param name="Recipe">The collisions generated for events this item records.</param>
 internal sealed record EbItem(

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Hltad.World;
 
 /// <summary>
@@ -9,6 +11,7 @@ namespace Hltad.World;
 internal static class EmulatedMenu
 {
     /// <summary>Whether the last emulated event fires <paramref name="item"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool Passes(EbItem item, Detector detector)
     {
         int rank = Math.Max(1, item.Multiplicity) - 1;
@@ -25,10 +28,13 @@ internal static class EmulatedMenu
     }
 
     /// <summary>An unprescaled L1 item fired.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool PassL1(Detector detector)
     {
-        foreach (var item in ProcessCatalog.EbItems)
+        var items = ProcessCatalog.EbItems;
+        for (int i = 0; i < items.Length; i++)
         {
+            var item = items[i];
             if (item.IsUnprescaled && Passes(item, detector))
             {
                 return true;
@@ -42,6 +48,7 @@ internal static class EmulatedMenu
     /// An unprescaled HLT chain fired (and L1 accepted): j420, 4j100, e26, 2e17, g140, 2g35 (sub-leading 25),
     /// mu26, 2mu14, xe110.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool PassHlt(Detector detector, bool passL1) =>
         passL1 && (detector.HltJets.Leading(0) >= 420
             || detector.HltJets.Leading(3) >= 100
@@ -58,11 +65,14 @@ internal static class EmulatedMenu
     /// (1 − 1/PS), the random trigger always fired; prescaled items' PS is multiplied by the run's factor.
     /// An event that fires an unprescaled item has P = 1, w = 1.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double EbWeight(Detector detector, double prescaleFactor)
     {
         double notRecorded = 1;
-        foreach (var item in ProcessCatalog.EbItems)
+        var items = ProcessCatalog.EbItems;
+        for (int i = 0; i < items.Length; i++)
         {
+            var item = items[i];
             if (Passes(item, detector))
             {
                 double prescale = item.IsUnprescaled ? 1 : item.Prescale * prescaleFactor;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Hltad.World;
 
 /// <summary>Generates blocks of rows of one synthetic file: truth, detector, menu, and for EB the weight.</summary>
@@ -11,19 +13,27 @@ internal sealed class EventSynthesizer
     private readonly Detector _detector = new();
 
     /// <summary>
-    /// EB rows [<paramref name="start"/>, <paramref name="end"/>) of run number <paramref name="runIndex"/>: pileup from
+    /// EB rows [<paramref name="start"/>, <paramref name="end"/>) of run number <paramref name="runIndex"/>: pileup
+    /// from
     /// the luminosity decay, a recording item by its share, a collision that fires it, the menu and the weight.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void EnhancedBias(NtupleBuffers buffers, int runIndex, int start, int end, WorldRandom random)
     {
         var (peak, prescaleFactor) = ProcessCatalog.RunConditions[runIndex % ProcessCatalog.RunConditions.Count];
         for (int row = start; row < end; row++)
         {
             double time = (double)row / buffers.Events;
-            double pileup = Math.Max(5, peak * Math.Exp(-time / ProcessCatalog.LuminosityDecay) + random.Gaussian(0, 1.5));
+            double decay = Math.Exp(-time / ProcessCatalog.LuminosityDecay);
+            double pileup = Math.Max(5, peak * decay + random.Gaussian(0, 1.5));
             var item = ProcessCatalog.EbItems[Pick(random.Uniform())];
             for (int attempt = 0; attempt < RecordingAttempts; attempt++)
             {
+                if (attempt > 0)
+                {
+                    buffers.ClearRow(row);
+                }
+
                 Reset(pileup);
                 HardProcesses.Recipe(item.Recipe, item.ThresholdGeV, random, _truth);
                 HardProcesses.AddPileup(random, _truth);
@@ -40,11 +50,13 @@ internal sealed class EventSynthesizer
     }
 
     /// <summary>MC rows [<paramref name="start"/>, <paramref name="end"/>) of <paramref name="process"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Mc(NtupleBuffers buffers, McProcess process, int start, int end, WorldRandom random)
     {
         for (int row = start; row < end; row++)
         {
-            double pileup = Math.Clamp(random.Gaussian(ProcessCatalog.McPileupMean, ProcessCatalog.McPileupSigma), 10, 90);
+            double pileup = Math.Clamp(
+                random.Gaussian(ProcessCatalog.McPileupMean, ProcessCatalog.McPileupSigma), 10, 90);
             Reset(pileup);
             HardProcesses.Mc(process, random, _truth);
             HardProcesses.AddPileup(random, _truth);
@@ -59,6 +71,7 @@ internal sealed class EventSynthesizer
         _truth.Pileup = pileup;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Record(NtupleBuffers buffers, int row, double pileup)
     {
         bool passL1 = EmulatedMenu.PassL1(_detector);
@@ -67,6 +80,7 @@ internal sealed class EventSynthesizer
         buffers.Pileup[row] = (float)pileup;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Pick(double u)
     {
         for (int i = 0; i < CumulativeShares.Length - 1; i++)
@@ -83,9 +97,9 @@ internal sealed class EventSynthesizer
     private static double[] Cumulative()
     {
         var items = ProcessCatalog.EbItems;
-        var cumulative = new double[items.Count];
+        var cumulative = new double[items.Length];
         double sum = 0;
-        for (int i = 0; i < items.Count; i++)
+        for (int i = 0; i < items.Length; i++)
         {
             sum += items[i].Fraction;
             cumulative[i] = sum;

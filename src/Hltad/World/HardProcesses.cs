@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Hltad.World;
 
 /// <summary>
@@ -13,6 +15,7 @@ internal static class HardProcesses
     private const double MuonMass = 0.106;
 
     /// <summary>Pileup jets and soft energy of μ interactions (<see cref="ProcessCatalog"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddPileup(WorldRandom random, TruthEvent truth)
     {
         int jets = random.Poisson(ProcessCatalog.PileupJetsPerInteraction * truth.Pileup);
@@ -28,6 +31,7 @@ internal static class HardProcesses
     }
 
     /// <summary>The collision recorded by an EB item of the given recipe and threshold.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Recipe(EbRecipe recipe, double threshold, WorldRandom random, TruthEvent truth)
     {
         switch (recipe)
@@ -72,6 +76,7 @@ internal static class HardProcesses
     }
 
     /// <summary>The hard scatter of one MC event of <paramref name="process"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Mc(McProcess process, WorldRandom random, TruthEvent truth)
     {
         switch (process)
@@ -124,7 +129,10 @@ internal static class HardProcesses
         }
     }
 
-    /// <summary>QCD 2 → 2 with pT̂ ∝ pT̂^−5 in [min, max), a third jet 40 % of the time, b b̄ with a muon 2 %.</summary>
+    /// <summary>
+    /// QCD 2 → 2 with pT̂ ∝ pT̂^−5 in [min, max), a third jet 40 % of the time, b b̄ with a muon 2 %.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Dijet(WorldRandom random, TruthEvent truth, double ptMin, double ptMax = double.PositiveInfinity)
     {
         double pt = double.IsPositiveInfinity(ptMax)
@@ -243,7 +251,8 @@ internal static class HardProcesses
         }
 
         double mass = random.Bernoulli(0.6) ? 3.097 : 9.46;
-        var onium = FourMomentum.FromPtRapidity(18 + random.Exponential(12), random.Gaussian(0, 1.2), random.Phi(), mass);
+        var onium = FourMomentum.FromPtRapidity(
+            18 + random.Exponential(12), random.Gaussian(0, 1.2), random.Phi(), mass);
         var (a, b) = onium.Decay(random, MuonMass, MuonMass);
         truth.Muons.Add(a.Pt, a.Eta, a.Phi, MuonMass);
         truth.Muons.Add(b.Pt, b.Eta, b.Phi, MuonMass);
@@ -321,7 +330,8 @@ internal static class HardProcesses
         double phi = random.Phi();
         double eta = Eta(random.Gaussian(0, 1.2));
         truth.Jets.Add(jet - lepton, eta, phi, jet * 0.1, JetKind.Bottom);
-        truth.Jets.Add(jet * random.Uniform(0.6, 1.0), Eta(random.Gaussian(0, 1.2)), phi + Math.PI, jet * 0.1, JetKind.Bottom);
+        double recoil = jet * random.Uniform(0.6, 1.0);
+        truth.Jets.Add(recoil, Eta(random.Gaussian(0, 1.2)), phi + Math.PI, jet * 0.1, JetKind.Bottom);
         double leptonEta = eta + random.Gaussian(0, 0.1), leptonPhi = phi + random.Gaussian(0, 0.1);
         if (muon)
         {
@@ -346,7 +356,8 @@ internal static class HardProcesses
     }
 
     /// <summary>A Z (or Z*, or Zd) of the given mass decaying to two leptons of one flavour.</summary>
-    private static void ZLeptons(WorldRandom random, TruthEvent truth, double mass, LeptonFlavour flavour, double meanPt)
+    private static void ZLeptons(
+        WorldRandom random, TruthEvent truth, double mass, LeptonFlavour flavour, double meanPt)
     {
         var z = FourMomentum.FromPtRapidity(random.Exponential(meanPt), random.Gaussian(0, 1.8), random.Phi(),
             random.Gaussian(mass, mass > 80 ? 2.5 : 0.5));
@@ -381,7 +392,8 @@ internal static class HardProcesses
 
         if (light == 2)
         {
-            var lepton = FourMomentum.FromPtRapidity(20 + random.Exponential(30), random.Gaussian(0, 1.2), random.Phi(), 0);
+            var lepton = FourMomentum.FromPtRapidity(
+                20 + random.Exponential(30), random.Gaussian(0, 1.2), random.Phi(), 0);
             AddLepton(random, truth, lepton, (LeptonFlavour)random.Index(2));
             truth.AddInvisible(20 + random.Exponential(30), random.Phi());
         }
@@ -399,7 +411,8 @@ internal static class HardProcesses
     private static void Quarkonium(WorldRandom random, TruthEvent truth)
     {
         double mass = random.Bernoulli(0.7) ? 3.097 : 9.46;
-        var onium = FourMomentum.FromPtRapidity(8 + random.Exponential(10), random.Gaussian(0, 1.2), random.Phi(), mass);
+        var onium = FourMomentum.FromPtRapidity(
+            8 + random.Exponential(10), random.Gaussian(0, 1.2), random.Phi(), mass);
         var (a, b) = onium.Decay(random, MuonMass, MuonMass);
         truth.Muons.Add(a.Pt, a.Eta, a.Phi, MuonMass);
         truth.Muons.Add(b.Pt, b.Eta, b.Phi, MuonMass);
@@ -422,7 +435,8 @@ internal static class HardProcesses
     private static void DarkPhotonPair(WorldRandom random, TruthEvent truth)
     {
         double darkMass = random.Uniform(15, 55);
-        var higgs = FourMomentum.FromPtRapidity(random.Exponential(15), random.Gaussian(0, 1.6), random.Phi(), HiggsMass);
+        var higgs = FourMomentum.FromPtRapidity(
+            random.Exponential(15), random.Gaussian(0, 1.6), random.Phi(), HiggsMass);
         var (visible, invisible) = higgs.Decay(random, darkMass, darkMass);
         var (a, b) = visible.Decay(random);
         var flavour = (LeptonFlavour)random.Index(2);
@@ -478,7 +492,8 @@ internal static class HardProcesses
         {
             int jet = random.Index(2);
             double leptonPt = random.Uniform(3, 30);
-            double eta = truth.Jets.Eta[jet] + random.Gaussian(0, 0.2), leptonPhi = truth.Jets.Phi[jet] + random.Gaussian(0, 0.2);
+            double eta = truth.Jets.Eta[jet] + random.Gaussian(0, 0.2);
+            double leptonPhi = truth.Jets.Phi[jet] + random.Gaussian(0, 0.2);
             if (random.Bernoulli(0.5))
             {
                 truth.Muons.Add(leptonPt, eta, leptonPhi, MuonMass, displaced: true);

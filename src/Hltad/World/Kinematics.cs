@@ -23,11 +23,13 @@ internal readonly record struct FourMomentum(double Px, double Py, double Pz, do
     public static FourMomentum FromPtRapidity(double pt, double rapidity, double phi, double mass)
     {
         double mt = Math.Sqrt(mass * mass + pt * pt);
-        return new FourMomentum(pt * Math.Cos(phi), pt * Math.Sin(phi), mt * Math.Sinh(rapidity), mt * Math.Cosh(rapidity));
+        var (sin, cos) = Math.SinCos(phi);
+        return new FourMomentum(pt * cos, pt * sin, mt * Math.Sinh(rapidity), mt * Math.Cosh(rapidity));
     }
 
     /// <summary>
-    /// Isotropic two-body decay of this particle into daughters of masses <paramref name="massA"/>, <paramref name="massB"/>:
+    /// Isotropic two-body decay of this particle into daughters of masses <paramref name="massA"/>, <paramref
+    /// name="massB"/>:
     /// back to back in the rest frame, then boosted to the lab.
     /// </summary>
     public (FourMomentum A, FourMomentum B) Decay(WorldRandom random, double massA = 0, double massB = 0)

@@ -1,6 +1,8 @@
 namespace Hltad.World;
 
-/// <summary>The nine simulated signal processes of the synthetic world (models in <see cref="ProcessCatalog"/>).</summary>
+/// <summary>
+/// The nine simulated signal processes of the synthetic world (models in <see cref="ProcessCatalog"/>).
+/// </summary>
 public enum McProcess
 {
     A14N23LO,

@@ -45,15 +45,9 @@ internal sealed class NtupleBuffers
             LumiblockBads = new bool[events];
         }
 
-        _leptonArrays = [HltElectrons, HltMuons, HltPhotons, LrtElectrons, LrtMuons, OfflineElectrons, OfflineMuons,
-            OfflinePhotons];
-        _l1SixObjectArrays = [L1EGammas, L1Muons, L1EFexTaus, L1JFexTaus];
-
         float[] Leptons() => new float[events * LeptonSlots * LeptonColumns];
     }
 
-    private readonly float[][] _leptonArrays;
-    private readonly float[][] _l1SixObjectArrays;
 
     public int Events { get; }
 
@@ -88,27 +82,41 @@ internal sealed class NtupleBuffers
     public long[]? EventNumbers { get; }
     public bool[]? LumiblockBads { get; }
 
-    /// <summary>Zeroes every object and MET slot of one event (before it is emulated again).</summary>
+    /// <summary>Zeroes every object and MET slot of one event, before it is emulated again.</summary>
     public void ClearRow(int row)
     {
-        int jets = JetSlots * 4;
-        int leptons = LeptonSlots * LeptonColumns;
-        HltJets.AsSpan(row * jets, jets).Clear();
-        OfflineJets.AsSpan(row * jets, jets).Clear();
-        foreach (var array in _leptonArrays)
+        int jets = JetSlots * 4, leptons = LeptonSlots * LeptonColumns, l1Jets = JetSlots * 3, l1 = LeptonSlots * 3;
+        foreach (var array in (float[][])[HltJets, OfflineJets])
+        {
+            array.AsSpan(row * jets, jets).Clear();
+        }
+
+        foreach (var array in (float[][])[HltElectrons, HltMuons, HltPhotons, LrtElectrons, LrtMuons, OfflineElectrons,
+                     OfflineMuons, OfflinePhotons])
         {
             array.AsSpan(row * leptons, leptons).Clear();
         }
 
-        L1SmallRadiusJets.AsSpan(row * JetSlots * 3, JetSlots * 3).Clear();
-        L1LargeRadiusJets.AsSpan(row * JetSlots * 3, JetSlots * 3).Clear();
-        foreach (var array in _l1SixObjectArrays)
+        L1SmallRadiusJets.AsSpan(row * l1Jets, l1Jets).Clear();
+        L1LargeRadiusJets.AsSpan(row * l1Jets, l1Jets).Clear();
+        foreach (var array in (float[][])[L1EGammas, L1Muons, L1EFexTaus, L1JFexTaus])
         {
-            array.AsSpan(row * LeptonSlots * 3, LeptonSlots * 3).Clear();
+            array.AsSpan(row * l1, l1).Clear();
         }
 
         HltMet.AsSpan(row * LeptonColumns, LeptonColumns).Clear();
         L1Met.AsSpan(row * 3, 3).Clear();
+    }
+
+    /// <summary>Zeroes every array (for buffers reused from an earlier file).</summary>
+    public void ClearAll()
+    {
+        foreach (var array in (Array[])[HltJets, OfflineJets, HltElectrons, HltMuons, HltPhotons, LrtElectrons,
+                     LrtMuons, OfflineElectrons, OfflineMuons, OfflinePhotons, L1SmallRadiusJets, L1LargeRadiusJets,
+                     L1EGammas, L1Muons, L1EFexTaus, L1JFexTaus, HltMet, L1Met])
+        {
+            Array.Clear(array);
+        }
     }
 
     /// <summary>The datasets in the fixtures' (ordinal name) order, with their section-1 shapes.</summary>
@@ -155,7 +163,8 @@ internal sealed class NtupleBuffers
 
         return datasets;
 
-        void AddObjects(List<(string, Action<Hdf5Datasets>)> list, string name, float[] values, int slots, int columns) =>
+        void AddObjects(
+            List<(string, Action<Hdf5Datasets>)> list, string name, float[] values, int slots, int columns) =>
             list.Add((name, d => d.Add(name, values, n, slots, columns)));
     }
 }

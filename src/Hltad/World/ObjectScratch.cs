@@ -1,6 +1,10 @@
+using System.Runtime.CompilerServices;
+
 namespace Hltad.World;
 
-/// <summary>Reconstructed objects of one kind for the event being emulated, sorted by decreasing pt before use.</summary>
+/// <summary>
+/// Reconstructed objects of one kind for the event being emulated, sorted by decreasing pt before use.
+/// </summary>
 internal sealed class ObjectScratch(int capacity)
 {
     private readonly float[] _pt = new float[capacity];
@@ -12,6 +16,7 @@ internal sealed class ObjectScratch(int capacity)
 
     public void Clear() => Count = 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(double pt, double energy, double eta, double phi)
     {
         if (Count == _pt.Length)
@@ -27,6 +32,7 @@ internal sealed class ObjectScratch(int capacity)
     }
 
     /// <summary>Insertion sort by decreasing pt (lists are short).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Sort()
     {
         for (int i = 1; i < Count; i++)
@@ -54,9 +60,11 @@ internal sealed class ObjectScratch(int capacity)
 
     /// <summary>
     /// Writes the leading <paramref name="objects"/> objects at <paramref name="offset"/> as (pt, eta, phi) or,
-    /// with 4 columns, (pt, E, eta, phi); pt is multiplied by <paramref name="ptScale"/>. Slots beyond the objects are
-    /// left untouched (the row is cleared beforehand).
+    /// with 4 columns, (pt, E, eta, phi); pt is multiplied by <paramref name="ptScale"/>. An energy of 0 given to
+    /// <see cref="Add"/> is written as the massless pt·cosh(eta). Slots beyond the objects are not touched: the
+    /// row must be zero (fresh buffers are, and a row is cleared before it is emulated again).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Write(float[] target, int offset, int objects, int columns, float ptScale = 1f)
     {
         int n = Math.Min(Count, objects);
@@ -66,7 +74,7 @@ internal sealed class ObjectScratch(int capacity)
             target[at] = _pt[k] * ptScale;
             if (columns == 4)
             {
-                target[at + 1] = _energy[k];
+                target[at + 1] = _energy[k] > 0 ? _energy[k] : _pt[k] * MathF.Cosh(_eta[k]);
                 target[at + 2] = _eta[k];
                 target[at + 3] = _phi[k];
             }

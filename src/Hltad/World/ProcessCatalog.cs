@@ -81,7 +81,7 @@ internal static class ProcessCatalog
     /// The EB items: name, cut, prescale (before the run factor), share of the EB sample, recipe.
     /// Shares sum to 1; prescaled items' prescales scale with the run's factor.
     /// </summary>
-    public static IReadOnlyList<EbItem> EbItems { get; } =
+    public static EbItem[] EbItems { get; } =
     [
         new("L1_RD0_FILLED", L1Quantity.Random, 0, 0, 800, 0.30, EbRecipe.MinimumBias),
         new("L1_J20", L1Quantity.Jet, 20, 1, 250, 0.08, EbRecipe.Dijet),

@@ -17,7 +17,9 @@ internal sealed class TruthEvent
     /// <summary>Scalar sum of the soft (unclustered) transverse energy, GeV: sets the MET resolution.</summary>
     public double SoftSumEt;
 
-    /// <summary>Fraction of the leading hard jet's energy the detector loses (a badly measured jet fakes MET).</summary>
+    /// <summary>
+    /// Fraction of the leading hard jet's energy the detector loses (a badly measured jet fakes MET).
+    /// </summary>
     public double LeadingJetLoss;
 
     /// <summary>Mean interactions per crossing.</summary>
@@ -35,7 +37,9 @@ internal sealed class TruthEvent
         LeadingJetLoss = 0;
     }
 
-    /// <summary>Adds an invisible particle of transverse momentum <paramref name="pt"/> at azimuth <paramref name="phi"/>.</summary>
+    /// <summary>
+    /// Adds an invisible particle of transverse momentum <paramref name="pt"/> at azimuth <paramref name="phi"/>.
+    /// </summary>
     public void AddInvisible(double pt, double phi)
     {
         InvisibleX += pt * Math.Cos(phi);

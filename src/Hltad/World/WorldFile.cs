@@ -3,7 +3,9 @@ using Hltad.Physics;
 
 namespace Hltad.World;
 
-/// <summary>One file of the synthetic world while it is generated: its buffers, its blocks, its random streams.</summary>
+/// <summary>
+/// One file of the synthetic world while it is generated: its buffers, its blocks, its random streams.
+/// </summary>
 internal sealed class WorldFile
 {
     private const ulong BlockStream = 1;
@@ -46,7 +48,9 @@ internal sealed class WorldFile
     /// <summary>Base of this file's random streams: the run number, or 10⁷ + the process number.</summary>
     public ulong StreamId { get; }
 
-    /// <summary>(run, event) pairs chosen for the L1AD training list, in row order (empty for MC and run 475341).</summary>
+    /// <summary>
+    /// (run, event) pairs chosen for the L1AD training list, in row order (empty for MC and run 475341).
+    /// </summary>
     public List<(long Run, long Event)> TrainingPairs { get; } = [];
 
     public static WorldFile EnhancedBias(int index, string path, int run, int runIndex, int events, int blockEvents) =>
@@ -69,10 +73,12 @@ internal sealed class WorldFile
         }
     }
 
-    /// <summary>Generates rows [<paramref name="start"/>, <paramref name="end"/>) from the block's own random stream.</summary>
-    public void Generate(int start, int end, ulong seed)
+    /// <summary>
+    /// Generates rows [<paramref name="start"/>, <paramref name="end"/>) from the block's own random stream.
+    /// </summary>
+    public void Generate(int start, int end, ulong seed, BufferPool pool)
     {
-        var buffers = Buffers();
+        var buffers = Buffers(pool);
         var random = new WorldRandom(seed, WorldRandom.Stream(StreamId, BlockStream, (ulong)start));
         var synthesizer = new EventSynthesizer();
         if (IsEnhancedBias)
@@ -89,9 +95,9 @@ internal sealed class WorldFile
     public bool CompleteBlock() => Interlocked.Decrement(ref _remainingBlocks) == 0;
 
     /// <summary>Adds the event identities (EB), writes the file under a temporary name and frees the buffers.</summary>
-    public PendingFile Write(Hdf5Storage storage, ulong seed)
+    public PendingFile Write(Hdf5Storage storage, ulong seed, BufferPool pool)
     {
-        var buffers = Buffers();
+        var buffers = Buffers(pool);
         if (IsEnhancedBias)
         {
             AssignIdentities(buffers, new WorldRandom(seed, WorldRandom.Stream(StreamId, IdentityStream)));
@@ -103,18 +109,21 @@ internal sealed class WorldFile
             _buffers = null;
         }
 
+        pool.Return(buffers);
         return pending;
     }
 
-    private NtupleBuffers Buffers()
+    private NtupleBuffers Buffers(BufferPool pool)
     {
         lock (_lock)
         {
-            return _buffers ??= new NtupleBuffers(Events, IsEnhancedBias);
+            return _buffers ??= pool.Rent(Events, IsEnhancedBias);
         }
     }
 
-    /// <summary>Run and increasing event numbers, bad lumiblocks, and the L1AD training draw (not for run 475341).</summary>
+    /// <summary>
+    /// Run and increasing event numbers, bad lumiblocks, and the L1AD training draw (not for run 475341).
+    /// </summary>
     private void AssignIdentities(NtupleBuffers buffers, WorldRandom random)
     {
         var bad = new bool[LumiblocksPerRun + 1];

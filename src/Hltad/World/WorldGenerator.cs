@@ -12,14 +12,17 @@ namespace Hltad.World;
 /// </summary>
 public static class WorldGenerator
 {
-    /// <summary>Events per unit of parallel work unless <see cref="WorldOptions.BlockEvents"/> says otherwise.</summary>
+    /// <summary>
+    /// Events per unit of parallel work unless <see cref="WorldOptions.BlockEvents"/> says otherwise.
+    /// </summary>
     public const int DefaultBlockEvents = 25_000;
 
     /// <summary>File name of the L1AD training list.</summary>
     public const string L1adTrainingFileName = "L1AD_training_events.h5";
 
     /// <summary>Generates the world.</summary>
-    /// <exception cref="ConfigurationException">A count is negative or the run list is empty or repeats a run.</exception>
+    /// <exception cref="ConfigurationException">A count is negative or the run list is empty or repeats a
+    /// run.</exception>
     /// <exception cref="OutputFileException">A file cannot be written.</exception>
     public static WorldSummary Generate(
         WorldOptions options,
@@ -35,16 +38,17 @@ public static class WorldGenerator
         long total = files.Sum(file => (long)file.Events);
         long done = 0;
         var pending = new PendingFile?[files.Count + 1];
+        var pool = new BufferPool();
         try
         {
             // Generate every block; the thread finishing a file's last block writes the file.
             ParallelWork.For(blocks.Count, options.Parallelism, cancellationToken, index =>
             {
                 var (file, start, end) = blocks[index];
-                file.Generate(start, end, (ulong)options.Seed);
+                file.Generate(start, end, (ulong)options.Seed, pool);
                 if (file.CompleteBlock())
                 {
-                    pending[file.Index] = file.Write(options.Storage, (ulong)options.Seed);
+                    pending[file.Index] = file.Write(options.Storage, (ulong)options.Seed, pool);
                 }
 
                 long now = Interlocked.Add(ref done, end - start);
@@ -87,7 +91,8 @@ public static class WorldGenerator
             throw new ConfigurationException("block-events", $"must be ≥ 1, got {options.BlockEvents}");
         }
 
-        if (options.Runs.Count == 0 || options.Runs.Distinct().Count() != options.Runs.Count || options.Runs.Any(r => r <= 0))
+        var runs = options.Runs;
+        if (runs.Count == 0 || runs.Distinct().Count() != runs.Count || runs.Any(run => run <= 0))
         {
             throw new ConfigurationException("runs", "needs at least one run, each positive and listed once");
         }
@@ -99,7 +104,8 @@ public static class WorldGenerator
         for (int r = 0; r < options.Runs.Count; r++)
         {
             string path = Path.Combine(options.OutputDirectory, "EB", $"EB_{options.Runs[r]}_ntuples.h5");
-            files.Add(WorldFile.EnhancedBias(files.Count, path, options.Runs[r], r, options.EventsPerRun, options.BlockEvents));
+            files.Add(WorldFile.EnhancedBias(
+                files.Count, path, options.Runs[r], r, options.EventsPerRun, options.BlockEvents));
         }
 
         foreach (var process in Enum.GetValues<McProcess>())
@@ -115,7 +121,8 @@ public static class WorldGenerator
         .Add(NtupleDatasets.EventNumber, pairs.Select(pair => pair.Event).ToArray())
         .Add(NtupleDatasets.RunNumber, pairs.Select(pair => pair.Run).ToArray());
 
-    private static WorldSummary Summarize(List<WorldFile> files, int trainingPairs, TimeSpan elapsed, string trainingPath) => new(
+    private static WorldSummary Summarize(
+        List<WorldFile> files, int trainingPairs, TimeSpan elapsed, string trainingPath) => new(
         files.Where(file => file.IsEnhancedBias).Select(file => file.Path).ToList(),
         files.Where(file => !file.IsEnhancedBias).Select(file => file.Path).ToList(),
         trainingPath,

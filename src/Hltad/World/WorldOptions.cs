@@ -3,7 +3,8 @@ using Hltad.Io;
 namespace Hltad.World;
 
 /// <summary>Options of the synthetic world (<c>hltad generate</c>).</summary>
-/// <param name="OutputDirectory">Root folder: <c>EB/</c>, <c>MC/</c> and <c>L1AD_training_events.h5</c> go below it.</param>
+/// <param name="OutputDirectory">Root folder: <c>EB/</c>, <c>MC/</c> and <c>L1AD_training_events.h5</c> go below
+/// it.</param>
 public sealed record WorldOptions(string OutputDirectory)
 {
     /// <summary>Seed of every random choice; the same seed gives byte-identical files.</summary>

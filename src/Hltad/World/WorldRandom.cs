@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Hltad.World;
 
 /// <summary>
@@ -25,6 +27,7 @@ internal sealed class WorldRandom
     /// <summary>A stream number made of up to three small parts (file, kind, block).</summary>
     public static ulong Stream(ulong a, ulong b = 0, ulong c = 0) => (a * 1_000_003UL + b) * 1_000_033UL + c;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong NextUInt64()
     {
         ulong result = RotateLeft(_s1 * 5, 7) * 9;
@@ -60,6 +63,7 @@ internal sealed class WorldRandom
     /// Standard normal by the ziggurat method of Marsaglia and Tsang (2000), 128 layers: one 64-bit draw and
     /// one comparison in about 99 % of calls; the wedges and the tail beyond 3.44 are sampled exactly.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Gaussian()
     {
         while (true)

@@ -115,7 +115,9 @@ public sealed class Hdf5WriterTests
         string path = directory.File("tag.h5");
         Directory.CreateDirectory(path);
 
-        var error = Assert.Throws<OutputFileException>(() => Hdf5Writer.Write(path, new Hdf5Datasets().Add("x", new[] { 1.0 })));
+        var contents = new Hdf5Datasets().Add("x", new[] { 1.0 });
+
+        var error = Assert.Throws<OutputFileException>(() => Hdf5Writer.Write(path, contents));
 
         Assert.Equal(path, error.Path);
         Assert.Empty(directory.Files());

@@ -37,7 +37,8 @@ public sealed class NtupleReaderTests
     [Fact]
     public void ReadMet_FourColumns_TakesColumns023()
     {
-        using var reader = NtupleReader.Open(McFile, [NtupleDatasetSpec.Met("HLT_MET"), NtupleDatasetSpec.Met("L1_MET")]);
+        using var reader = NtupleReader.Open(
+            McFile, [NtupleDatasetSpec.Met("HLT_MET"), NtupleDatasetSpec.Met("L1_MET")]);
 
         Assert.Equal([100f, 102, 103], reader.ReadMet("HLT_MET").Event(1).ToArray());
         Assert.Equal([200f, 201, 202], reader.ReadMet("L1_MET").Event(2).ToArray());
@@ -111,7 +112,8 @@ public sealed class NtupleReaderTests
         var error = Assert.Throws<InputDataException>(() => NtupleReader.Open(path,
             [NtupleDatasetSpec.PerEvent("pass_L1_unprescaled"), NtupleDatasetSpec.PerEvent("pass_HLT_unprescaled")]));
 
-        Assert.Equal($"{path}: dataset 'pass_HLT_unprescaled': has 4 events but 'pass_L1_unprescaled' has 5", error.Message);
+        Assert.Equal(
+            $"{path}: dataset 'pass_HLT_unprescaled': has 4 events but 'pass_L1_unprescaled' has 5", error.Message);
     }
 
     [Fact]
@@ -121,7 +123,8 @@ public sealed class NtupleReaderTests
         string path = directory.File("bad.h5");
         Hdf5Writer.Write(path, new Hdf5Datasets().Add("HLT_MET", new float[6], 3, 2));
 
-        var error = Assert.Throws<InputDataException>(() => NtupleReader.Open(path, [NtupleDatasetSpec.Met("HLT_MET")]));
+        var error = Assert.Throws<InputDataException>(() =>
+            NtupleReader.Open(path, [NtupleDatasetSpec.Met("HLT_MET")]));
 
         Assert.Equal($"{path}: dataset 'HLT_MET': has 2 columns, expected 3 or 4", error.Message);
     }

@@ -63,7 +63,8 @@ public sealed class MatcherBadInputTests : IDisposable
         var error = RunExpectingFailure();
 
         Assert.Equal(
-            $"{EbFile}: dataset 'EB_weights': has {TinyWorld.EventsPerRun - 1} events but 'HLT_jets' has {TinyWorld.EventsPerRun}",
+            $"{EbFile}: dataset 'EB_weights': has {TinyWorld.EventsPerRun - 1} events "
+            + $"but 'HLT_jets' has {TinyWorld.EventsPerRun}",
             error.Message);
     }
 

@@ -8,7 +8,8 @@ public sealed class Topo2AInputsTests
     [Fact]
     public void Build_OneEvent_ScalesEachBlockAndZeroesNaN()
     {
-        // By hand (SEMANTICS.md section 2): jet 0 (102.4, 1.6, 0.8) → (1, 1, 1); tau 0 (51.2, −3.2, NaN) → (0.5, −2, 0);
+        // By hand (SEMANTICS.md section 2): jet 0 (102.4, 1.6, 0.8) → (1, 1, 1);
+        // tau 0 (51.2, −3.2, NaN) → (0.5, −2, 0);
         // muon 0 stored et 0.0064 (6.4 GeV) → 0.0064 · 10000/64 = 1, eta 0.8 → 0.5, phi −1.6 → −2;
         // MET (819.2, 0, 2.4) → (1, 3). Jets occupy 0–17, taus 18–29, muons 30–41, MET 42–43.
         var jets = new ObjectArray(1, 6, new float[18]);

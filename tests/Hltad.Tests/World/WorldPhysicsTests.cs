@@ -56,7 +56,8 @@ public sealed class WorldPhysicsTests : IClassFixture<WorldPhysicsTests.MediumWo
         bool Soft(int i) => weights[i] > 300 && met.Event(i)[0] >= 0;
         double highMet = Mean(i => Soft(i) && mu[i] > 60, i => met.Event(i)[0]);
         double lowMet = Mean(i => Soft(i) && mu[i] < 45, i => met.Event(i)[0]);
-        Assert.True(highMet > lowMet + 1, $"pileup should raise MET: {highMet:F1} GeV at μ > 60, {lowMet:F1} at μ < 45");
+        Assert.True(highMet > lowMet + 1,
+            $"pileup should raise MET: {highMet:F1} GeV at μ > 60, {lowMet:F1} at μ < 45");
     }
 
     [Fact]
@@ -68,7 +69,8 @@ public sealed class WorldPhysicsTests : IClassFixture<WorldPhysicsTests.MediumWo
             using var reader = _world.Eb(run);
             var hlt = reader.ReadMet("HLT_MET");
             var l1 = reader.ReadMet("L1_MET");
-            notComputed += Enumerable.Range(0, hlt.Count).Count(i => hlt.Event(i)[0] == PhysicsConstants.MetNotComputed);
+            notComputed += Enumerable.Range(0, hlt.Count)
+                .Count(i => hlt.Event(i)[0] == PhysicsConstants.MetNotComputed);
             nan += Enumerable.Range(0, l1.Count).Count(i => float.IsNaN(l1.Event(i)[2]));
         }
 

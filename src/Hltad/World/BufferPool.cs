@@ -1,0 +1,26 @@
+using System.Collections.Concurrent;
+
+namespace Hltad.World;
+
+/// <summary>
+/// Reuses the ntuple buffers of written files for later files of the same size and kind, which saves most of
+/// the page faults of fresh memory. Reused buffers are zeroed first (generation writes only the filled slots).
+/// </summary>
+internal sealed class BufferPool
+{
+    private readonly ConcurrentDictionary<(int Events, bool EnhancedBias), ConcurrentBag<NtupleBuffers>> _free = new();
+
+    public NtupleBuffers Rent(int events, bool enhancedBias)
+    {
+        if (_free.TryGetValue((events, enhancedBias), out var bag) && bag.TryTake(out var buffers))
+        {
+            buffers.ClearAll();
+            return buffers;
+        }
+
+        return new NtupleBuffers(events, enhancedBias);
+    }
+
+    public void Return(NtupleBuffers buffers) =>
+        _free.GetOrAdd((buffers.Events, buffers.EnhancedBias), _ => []).Add(buffers);
+}
