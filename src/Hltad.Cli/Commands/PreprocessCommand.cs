@@ -36,8 +36,7 @@ internal sealed class PreprocessCommand : Command<PreprocessCommand.Settings>
         {
             reporter.Message($"reading matched datasets from {matched}");
             var samples = MatchedDirectory.ReadAll(matched);
-            var progress = new SynchronousProgress<PreprocessProgress>(
-                update => reporter.Message($"{update.Step}{(update.Sample is null ? "" : $" {update.Sample}")}"));
+            var progress = TrainCommand.PreprocessLog(reporter, "");
             result = Preprocessor.Run(samples, config.ToPreprocessOptions(), progress, cancellationToken);
             reporter.Message($"writing {result.Samples.Count} samples to {settings.OutputDirectory}");
             PreprocessedDirectory.Write(settings.OutputDirectory!, result, cancellationToken);

@@ -33,8 +33,7 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
         TrialTrainingResult result;
         using (var reporter = new ProgressReporter())
         {
-            var preprocess = new SynchronousProgress<PreprocessProgress>(update =>
-                reporter.Message($"preprocess: {update.Step}{(update.Sample is null ? "" : $" {update.Sample}")}"));
+            var preprocess = PreprocessLog(reporter, "preprocess: ");
             var training = new SynchronousProgress<TrainingProgress>(update => reporter.Message(Describe(update)));
             result = TrialTraining.Run(request, preprocess, training, cancellationToken);
         }
@@ -44,6 +43,20 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
             result.TrainedMembers.Count, result.FinishedMembers.Count, config.NumTrainings,
             Markup.Escape(result.Layout.SavePath)));
         return 0;
+    }
+
+    /// <summary>One log line per preprocessing step (not per sample).</summary>
+    internal static IProgress<PreprocessProgress> PreprocessLog(ProgressReporter reporter, string prefix)
+    {
+        string? last = null;
+        return new SynchronousProgress<PreprocessProgress>(update =>
+        {
+            if (update.Step != last)
+            {
+                last = update.Step;
+                reporter.Message(prefix + update.Step);
+            }
+        });
     }
 
     /// <summary>One line per epoch: member, object type, epoch, losses, rate and time left.</summary>

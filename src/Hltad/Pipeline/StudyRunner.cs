@@ -50,10 +50,17 @@ public static class StudyRunner
         TrialConfig config = Trial(request, Path.Combine(root, "trial"), matched);
         var training = new SynchronousProgress<TrainingProgress>(update => progress?.Report(Describe(update)));
         progress?.Report(new StudyProgress("train", $"training {config.NumTrainings} members into {config.SavePath}"));
-        TrialTrainingResult trained = TrialTraining.Run(new TrialTrainingRequest(config, Resume: true),
-            new SynchronousProgress<PreprocessProgress>(update =>
-                progress?.Report(new StudyProgress("preprocess", $"{update.Step} {update.Sample}".Trim()))),
-            training, cancellation);
+        string? lastStep = null;
+        var preprocessing = new SynchronousProgress<PreprocessProgress>(update =>
+        {
+            if (update.Step != lastStep)
+            {
+                lastStep = update.Step;
+                progress?.Report(new StudyProgress("preprocess", update.Step));
+            }
+        });
+        TrialTrainingResult trained = TrialTraining.Run(
+            new TrialTrainingRequest(config, Resume: true), preprocessing, training, cancellation);
 
         // Evaluation and the report (scores of an earlier run are reused).
         string evaluation = trained.Layout.EvaluationDirectory;
