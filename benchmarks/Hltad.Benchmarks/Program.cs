@@ -1,6 +1,7 @@
 using System.Globalization;
 using BenchmarkDotNet.Running;
 using Hltad.Benchmarks;
+using Hltad.Engine;
 using Hltad.Matching;
 
 // `dotnet run -c Release -- preprocess-scale [norm] [mask] [threads]`: time and memory of preprocessing 1M events.
@@ -36,6 +37,16 @@ if (args.Length >= 2 && args[0] == "measure")
         Directory.Delete(work, recursive: true);
     }
 
+    return;
+}
+
+// "engine" runs the Stopwatch harness of the library (what `hltad bench` prints); anything else goes to
+// BenchmarkDotNet (e.g. --filter '*Gemm*').
+if (args.Length > 0 && args[0] == "engine")
+{
+    var progress = new Progress<string>(Console.WriteLine);
+    EngineBenchmarkResult result = EngineBenchmark.Run(progress: progress);
+    Console.WriteLine(result);
     return;
 }
 

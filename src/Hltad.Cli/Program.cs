@@ -30,6 +30,8 @@ app.Configure(config =>
         .WithDescription("Export a trained autoencoder to ONNX (opset 13), reconstruction or AD-score output.");
     config.AddCommand<CompareOnnxCommand>("compare-onnx")
         .WithDescription("Score events with an ONNX export and with the in-process network; print the largest difference.");
+    config.AddCommand<BenchCommand>("bench")
+        .WithDescription("Measure training, inference and data-step speed on this machine.");
     config.AddCommand<RunCommand>("run")
         .WithDescription("The whole study: world, L1AD, match, train, evaluate, report (resumes in --out).");
     config.AddCommand<EvaluateCommand>("evaluate")

@@ -29,7 +29,7 @@ public static class AdScore
         return (float)(sum / Math.Max(count, 1));
     }
 
-    /// <summary>Scores of <paramref name="count"/> events stored row-major (features = inputs.Length / count).</summary>
+    /// <summary>Scores of <paramref name="count"/> events stored row-major (inputs.Length / count each).</summary>
     /// <exception cref="ArgumentException">Lengths that do not fit.</exception>
     public static void MaskedMse(ReadOnlySpan<float> inputs, ReadOnlySpan<float> reconstructions,
         ReadOnlySpan<float> mask, int count, Span<float> scores)

@@ -106,7 +106,8 @@ public sealed class Autoencoder
     /// <summary>Writes the model file to a temporary name beside <paramref name="path"/>, then renames it.</summary>
     public void Save(string path) => AtomicFile.Write(path, Save);
 
-    /// <summary>Reads a model file; a foreign, damaged or mismatched file is a <see cref="ModelFormatException"/>.</summary>
+    /// <summary>Reads a model file.</summary>
+    /// <exception cref="ModelFormatException">A foreign, damaged or mismatched file.</exception>
     public static Autoencoder Load(Stream stream, string source = "model stream")
     {
         (JsonObject header, var tensors) = ModelContainer.Read(stream, source);

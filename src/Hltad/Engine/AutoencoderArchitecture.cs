@@ -23,6 +23,7 @@ public sealed record AutoencoderArchitecture(
     float BatchNormEpsilon = 1e-3f)
 {
     /// <summary>Widths of the encoder's hidden layers (the decoder uses them reversed).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<int> EncoderWidths => Large ? [100, 100, 64, 32] : [32, 8];
 
     /// <summary>Throws <see cref="ConfigurationException"/> naming the first value out of range.</summary>

@@ -103,7 +103,9 @@ public sealed class AutoencoderTrainer
     /// schedule. Cancellation (checked between batches) throws and leaves the state of the previous epoch.
     /// </summary>
     /// <exception cref="InvalidOperationException">The training has finished.</exception>
-    /// <exception cref="ArgumentException">The data do not have <see cref="AutoencoderArchitecture.Features"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// The data do not have <see cref="AutoencoderArchitecture.Features"/> values per event.
+    /// </exception>
     public EpochReport RunEpoch(TrainingSet train, TrainingSet validation, CancellationToken cancellation = default) =>
         _core.RunEpoch(train, validation, cancellation);
 
@@ -126,7 +128,7 @@ public sealed class AutoencoderTrainer
     /// <summary>The model with the current weights.</summary>
     public Autoencoder CurrentModel() => Model(_core.Network.Store.Values, _core.Network.Store.StatisticValues);
 
-    /// <summary>Loss of <paramref name="data"/> under the current weights, as the validation loss is computed.</summary>
+    /// <summary>Loss of <paramref name="data"/> under the current weights, computed as the validation loss.</summary>
     public double EvaluateLoss(TrainingSet data) => _core.EvaluateLoss(data);
 
     /// <summary>Writes the complete training state (docs/model-format.md, kind "autoencoder-checkpoint").</summary>

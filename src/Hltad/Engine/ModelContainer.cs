@@ -21,7 +21,10 @@ internal static class ModelContainer
     private const int MaxHeaderBytes = 64 << 20;
 
     /// <summary>Writes a header (to which "tensors", "dataLength" and "dataChecksum" are added) and tensors.</summary>
-    public static void Write(Stream stream, JsonObject header, IReadOnlyList<(string Name, int[] Shape, float[] Data)> tensors)
+    public static void Write(
+        Stream stream,
+        JsonObject header,
+        IReadOnlyList<(string Name, int[] Shape, float[] Data)> tensors)
     {
         var table = new JsonArray();
         long offset = 0;
@@ -63,7 +66,8 @@ internal static class ModelContainer
         stream.Write(blob);
     }
 
-    /// <summary>Reads a container; every problem is a <see cref="ModelFormatException"/> naming <paramref name="source"/>.</summary>
+    /// <summary>Reads a container.</summary>
+    /// <exception cref="ModelFormatException">Any problem, naming <paramref name="source"/>.</exception>
     public static (JsonObject Header, Dictionary<string, (int[] Shape, float[] Data)> Tensors) Read(Stream stream,
         string source)
     {

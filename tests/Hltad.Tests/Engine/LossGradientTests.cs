@@ -68,9 +68,10 @@ public sealed class LossGradientTests
         {
             harness.Forward();
             float[] gradient = new float[7 * 6];
-            loss.Compute(0, harness.Network.Batch, 6, targets, default, harness.Output, withGradient ? gradient : default);
+            Span<float> target = withGradient ? gradient : default;
+            loss.Compute(0, harness.Network.Batch, 6, targets, default, harness.Output, target);
             double sum = loss.PartialSum(0);
-            loss.Compute(1, harness.Network.Batch, 6, targets, default, harness.Output, withGradient ? gradient : default);
+            loss.Compute(1, harness.Network.Batch, 6, targets, default, harness.Output, target);
             sum += loss.PartialSum(1);
             if (withGradient)
             {

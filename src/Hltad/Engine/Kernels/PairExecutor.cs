@@ -18,6 +18,9 @@ internal sealed class PairExecutor
     private readonly Exception?[] _failures = new Exception?[2];
     private Thread? _worker;
 
+    [ThreadStatic]
+    private static bool _insidePhase;
+
     private PairExecutor() { }
 
     /// <summary>The process-wide executor.</summary>
@@ -29,7 +32,8 @@ internal sealed class PairExecutor
     /// <summary>Runs <paramref name="phases"/>; parallel when <paramref name="parallel"/> and possible.</summary>
     public void Run(IReadOnlyList<Action<int>> phases, bool parallel = true)
     {
-        if (!parallel || !CanRunParallel || !Monitor.TryEnter(_gate))
+        // A run started from inside a phase (the lock is re-entrant) must not reuse the busy worker.
+        if (!parallel || !CanRunParallel || _insidePhase || !Monitor.TryEnter(_gate))
         {
             RunSerial(phases);
             return;
@@ -70,6 +74,7 @@ internal sealed class PairExecutor
     /// </summary>
     private void RunPart(int part, IReadOnlyList<Action<int>> phases)
     {
+        _insidePhase = true;
         foreach (Action<int> phase in phases)
         {
             if (_failures[part] is null)
@@ -86,6 +91,8 @@ internal sealed class PairExecutor
 
             Barrier(part);
         }
+
+        _insidePhase = false;
     }
 
     /// <summary>Sense-reversing barrier for two threads; spins, yielding but never sleeping a millisecond.</summary>

@@ -1,3 +1,5 @@
+using Hltad.Engine.Kernels;
+
 namespace Hltad.Engine.Layers;
 
 /// <summary>
@@ -119,12 +121,8 @@ internal sealed class BatchNormLayer : Layer
         InferenceAffine(store, scale, shift);
         for (int r = start; r < end; r++)
         {
-            ReadOnlySpan<float> x = Input.AsSpan(r * Inputs, Inputs);
-            Span<float> y = Output.AsSpan(r * Inputs, Inputs);
-            for (int j = 0; j < Inputs; j++)
-            {
-                y[j] = x[j] * scale[j] + shift[j];
-            }
+            BatchNormKernels.Affine(Input.AsSpan(r * Inputs, Inputs), scale, shift,
+                Output.AsSpan(r * Inputs, Inputs));
         }
     }
 
@@ -137,13 +135,7 @@ internal sealed class BatchNormLayer : Layer
         Array.Clear(squares);
         for (int r = start; r < end; r++)
         {
-            ReadOnlySpan<float> x = Input.AsSpan(r * Inputs, Inputs);
-            for (int j = 0; j < Inputs; j++)
-            {
-                double v = x[j];
-                sum[j] += v;
-                squares[j] += v * v;
-            }
+            BatchNormKernels.AccumulateMoments(Input.AsSpan(r * Inputs, Inputs), sum, squares);
         }
     }
 
@@ -171,14 +163,8 @@ internal sealed class BatchNormLayer : Layer
         ReadOnlySpan<float> beta = store.ValuesOf(Beta);
         for (int r = start; r < end; r++)
         {
-            ReadOnlySpan<float> x = Input.AsSpan(r * Inputs, Inputs);
-            Span<float> xHat = _normalised.AsSpan(r * Inputs, Inputs);
-            Span<float> y = Output.AsSpan(r * Inputs, Inputs);
-            for (int j = 0; j < Inputs; j++)
-            {
-                xHat[j] = (x[j] - mean[j]) * inverseStd[j];
-                y[j] = gamma[j] * xHat[j] + beta[j];
-            }
+            BatchNormKernels.Normalise(Input.AsSpan(r * Inputs, Inputs), mean, inverseStd, gamma, beta,
+                _normalised.AsSpan(r * Inputs, Inputs), Output.AsSpan(r * Inputs, Inputs));
         }
     }
 
@@ -200,13 +186,8 @@ internal sealed class BatchNormLayer : Layer
         Array.Clear(dot);
         for (int r = start; r < end; r++)
         {
-            ReadOnlySpan<float> dy = OutputGradient.AsSpan(r * Inputs, Inputs);
-            ReadOnlySpan<float> xHat = _normalised.AsSpan(r * Inputs, Inputs);
-            for (int j = 0; j < Inputs; j++)
-            {
-                sum[j] += dy[j];
-                dot[j] += (double)dy[j] * xHat[j];
-            }
+            BatchNormKernels.AccumulateGradient(OutputGradient.AsSpan(r * Inputs, Inputs),
+                _normalised.AsSpan(r * Inputs, Inputs), sum, dot);
         }
 
         // This part's share of ∂L/∂β = Σ dy and ∂L/∂γ = Σ dy · x̂.
@@ -238,13 +219,9 @@ internal sealed class BatchNormLayer : Layer
         (int start, int end) = batch.RowsOf(part);
         for (int r = start; r < end; r++)
         {
-            ReadOnlySpan<float> dy = OutputGradient.AsSpan(r * Inputs, Inputs);
-            ReadOnlySpan<float> xHat = _normalised.AsSpan(r * Inputs, Inputs);
-            Span<float> dx = InputGradient.AsSpan(r * Inputs, Inputs);
-            for (int j = 0; j < Inputs; j++)
-            {
-                dx[j] = factor[j] * (n * dy[j] - sumDy[j] - xHat[j] * sumDyXHat[j]);
-            }
+            BatchNormKernels.InputGradient(OutputGradient.AsSpan(r * Inputs, Inputs),
+                _normalised.AsSpan(r * Inputs, Inputs), factor, sumDy, sumDyXHat, n,
+                InputGradient.AsSpan(r * Inputs, Inputs));
         }
     }
 }

@@ -93,5 +93,6 @@ internal static class CheckpointCodec
 
     private static string Hex(ulong value) => value.ToString("x16", CultureInfo.InvariantCulture);
 
-    private static ulong ParseHex(string text) => ulong.Parse(text, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+    private static ulong ParseHex(string text) =>
+        ulong.Parse(text, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
 }

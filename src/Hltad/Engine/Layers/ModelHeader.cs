@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace Hltad.Engine.Layers;
 
-/// <summary>Reads typed values out of a model or checkpoint header, turning every problem into a format error.</summary>
+/// <summary>Reads typed values out of a model or checkpoint header; every problem is a format error.</summary>
 internal static class ModelHeader
 {
     public static void ExpectKind(JsonObject header, string kind, string source)

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace Hltad.Engine.Layers;
 
-/// <summary>Moves a <see cref="ParameterStore"/>'s tensors to and from named arrays (model files, checkpoints).</summary>
+/// <summary>Moves a <see cref="ParameterStore"/>'s tensors to and from named arrays (files, checkpoints).</summary>
 internal static class StoreTensors
 {
     /// <summary>JSON options for records in headers: camelCase, NaN and ±∞ allowed, round-trip doubles.</summary>
@@ -14,7 +14,7 @@ internal static class StoreTensors
         WriteIndented = false,
     };
 
-    /// <summary>The trainable tensors from <paramref name="values"/> and statistics from <paramref name="statistics"/>.</summary>
+    /// <summary>Trainable tensors read from <paramref name="values"/>, statistics from the other array.</summary>
     public static Dictionary<string, float[]> Export(ParameterStore store, float[] values, float[] statistics,
         string prefix = "")
     {
@@ -32,7 +32,8 @@ internal static class StoreTensors
         return tensors;
     }
 
-    /// <summary>Fills <paramref name="values"/> and <paramref name="statistics"/>; a missing or mis-sized tensor throws.</summary>
+    /// <summary>Fills <paramref name="values"/> and <paramref name="statistics"/>.</summary>
+    /// <exception cref="ModelFormatException">A tensor is missing or has the wrong size.</exception>
     public static void Import(ParameterStore store, IReadOnlyDictionary<string, float[]> tensors, float[] values,
         float[] statistics, string source, string prefix = "")
     {
@@ -69,7 +70,8 @@ internal static class StoreTensors
 
         if (data.Length != length)
         {
-            throw new ModelFormatException(source, $"tensor '{name}' has {data.Length} values, the network needs {length}");
+            throw new ModelFormatException(source,
+                $"tensor '{name}' has {data.Length} values, the network needs {length}");
         }
 
         return data;
