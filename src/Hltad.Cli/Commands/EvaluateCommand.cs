@@ -109,7 +109,8 @@ internal sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
         return settings.SavePath is null ? config : (config with { SavePath = settings.SavePath }).Validate();
     }
 
-    private static void Show(ProgressReporter reporter, TrialEvaluationProgress update)
+    /// <summary>Renders one progress report of <see cref="TrialEvaluation.Run"/> (also for <c>hltad run</c>).</summary>
+    internal static void Show(ProgressReporter reporter, TrialEvaluationProgress update)
     {
         switch (update.Stage)
         {
@@ -131,7 +132,8 @@ internal sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
         }
     }
 
-    private static void PrintSummary(TrialEvaluationResult result)
+    /// <summary>The closing summary: L1AD line, thresholds and rates, L1-seeded TSE gains, files written.</summary>
+    internal static void PrintSummary(TrialEvaluationResult result)
     {
         EvaluationResults results = result.Results;
         EvaluationOptions o = results.Options;
