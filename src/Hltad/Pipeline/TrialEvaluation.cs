@@ -249,6 +249,11 @@ public static class TrialEvaluation
     /// <summary>Deletes PNG files under the plots folder that this run did not write (members now gone).</summary>
     private static void RemoveStalePlots(string plotDirectory, IReadOnlyList<RenderedPlot> plots)
     {
+        if (!Directory.Exists(plotDirectory))
+        {
+            return;
+        }
+
         var current = plots.Select(p => Path.GetFullPath(Path.Combine(plotDirectory, p.RelativePath)))
             .ToHashSet(StringComparer.Ordinal);
         foreach (string file in Directory.EnumerateFiles(plotDirectory, "*.png", SearchOption.AllDirectories))
