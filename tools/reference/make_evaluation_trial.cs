@@ -10,7 +10,8 @@ using Hltad.Configuration;
 using Hltad.Pipeline;
 using Hltad.Training;
 
-string work = Path.GetFullPath(args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "hltad-evaluation-trial"));
+string work = Path.GetFullPath(
+    args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "hltad-evaluation-trial"));
 string root = Directory.GetCurrentDirectory();
 string testData = Path.Combine(root, "tests", "Hltad.Tests", "TestData");
 string savePath = Path.Combine(work, "trial");
@@ -42,4 +43,5 @@ foreach (string file in Directory.EnumerateFiles(made, "*.h5", SearchOption.AllD
     File.Copy(file, target);
 }
 
-Console.WriteLine($"members {string.Join(", ", result.Members)}; scores in {scores}; preprocessed in {savePath}/preprocessed");
+Console.WriteLine($"members {string.Join(", ", result.Members)}; scores in {scores}; " +
+    $"preprocessed in {savePath}/preprocessed");

@@ -41,6 +41,11 @@ internal sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
         [Description("Leave the dijet samples (jjJZ*) out of the efficiency and gain plots.")]
         public bool NoDijets { get; init; }
 
+        [CommandOption("--plot-scale <X>")]
+        [Description("Pixel scale of the plots (1 = about 1400 px wide).")]
+        [DefaultValue(1.0)]
+        public double PlotScale { get; init; } = 1;
+
         [CommandOption("--rescore")]
         [Description("Score every sample again instead of reusing valid score files of an earlier run.")]
         public bool Rescore { get; init; }
@@ -57,6 +62,11 @@ internal sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
                 return ValidationResult.Error($"--target-rate must be a positive number of Hz, got {target}");
             }
 
+            if (!(PlotScale > 0 && PlotScale <= 4))
+            {
+                return ValidationResult.Error($"--plot-scale must be in (0, 4], got {PlotScale}");
+            }
+
             return L1adRateHz is double l1ad && !(l1ad > 0 && double.IsFinite(l1ad))
                 ? ValidationResult.Error($"--l1ad-rate must be a positive number of Hz, got {l1ad}")
                 : ValidationResult.Success();
@@ -71,7 +81,8 @@ internal sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
             L1adRateHz: settings.L1adRateHz,
             OutputDirectory: settings.OutputDirectory,
             IncludeDijets: !settings.NoDijets,
-            ReuseScores: !settings.Rescore);
+            ReuseScores: !settings.Rescore,
+            PlotScale: settings.PlotScale);
 
         TrialEvaluationResult result;
         using (var reporter = new ProgressReporter())
@@ -98,15 +109,13 @@ internal sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
         return settings.SavePath is null ? config : (config with { SavePath = settings.SavePath }).Validate();
     }
 
-    private static void Show(ProgressReporter reporter, TrialEvaluationProgress update)
+    /// <summary>Renders one progress report of <see cref="TrialEvaluation.Run"/> (also for <c>hltad run</c>).</summary>
+    internal static void Show(ProgressReporter reporter, TrialEvaluationProgress update)
     {
         switch (update.Stage)
         {
-            case TrialEvaluationStage.Members or TrialEvaluationStage.Note:
+            case TrialEvaluationStage.Members or TrialEvaluationStage.Reading or TrialEvaluationStage.Note:
                 reporter.Message(update.Message ?? "");
-                break;
-            case TrialEvaluationStage.Reading:
-                reporter.Report("reading", update.Done, update.Total, "folders");
                 break;
             case TrialEvaluationStage.Scoring:
                 reporter.Report("scoring", update.Done, update.Total);
@@ -123,17 +132,18 @@ internal sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
         }
     }
 
-    private static void PrintSummary(TrialEvaluationResult result)
+    /// <summary>The closing summary: L1AD line, thresholds and rates, L1-seeded TSE gains, files written.</summary>
+    internal static void PrintSummary(TrialEvaluationResult result)
     {
         EvaluationResults results = result.Results;
         EvaluationOptions o = results.Options;
-        AnsiConsole.MarkupLineInterpolated(
-            $"L1AD threshold {Format(o.L1adThreshold)} (L1AD_rate {Format(o.L1adRateHz)} Hz, total rate {Format(o.L1adTotalRateHz)} Hz); HLTAD target {Format(o.TargetRateHz)} Hz");
+        AnsiConsole.WriteLine($"L1AD threshold {Format(o.L1adThreshold)} at L1AD_rate {Format(o.L1adRateHz)} Hz " +
+            $"(total rate {Format(o.L1adTotalRateHz)} Hz); HLTAD target {Format(o.TargetRateHz)} Hz");
         AnsiConsole.Write(ThresholdTable(results));
         AnsiConsole.Write(GainTable(results));
-        AnsiConsole.MarkupLineInterpolated(
-            $"evaluated {result.Members.Count} member(s): {result.ScoreFilesWritten} score files written, {result.ScoreFilesReused} reused, {result.Plots} plots");
-        AnsiConsole.MarkupLineInterpolated($"wrote {result.ResultsFile} and {result.ReportFile}");
+        AnsiConsole.WriteLine($"evaluated {result.Members.Count} member(s): {result.ScoreFilesWritten} " +
+            $"score files written, {result.ScoreFilesReused} reused, {result.Plots} plots");
+        AnsiConsole.WriteLine($"wrote {result.ResultsFile} and {result.ReportFile}");
     }
 
     /// <summary>Per object type and seeding scheme: threshold and rates, mean ± std over the members.</summary>
@@ -162,7 +172,7 @@ internal sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
         return table;
     }
 
-    /// <summary>Per sample (not the background): L1-seeded TSE gain per object type, mean ± std over members.</summary>
+    /// <summary>Per sample (not the background): L1-seeded TSE gain per object type, mean ± std.</summary>
     private static Table GainTable(EvaluationResults results)
     {
         var tse = new EfficiencyScheme(SeedingScheme.L1Seeded, EfficiencyKind.Tse);
@@ -191,8 +201,16 @@ internal sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
     }
 
     private static string MeanStd(SummaryStatistic statistic) => statistic.Mean is double mean
-        ? $"{Format(mean)} ± {Format(statistic.StandardDeviation ?? 0)}"
+        ? $"{Format(mean)} ± {Spread(statistic.StandardDeviation ?? 0)}"
         : "–";
 
-    private static string Format(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
+    /// <summary>4 significant digits, or whole numbers with thousands separators from 1000 up.</summary>
+    private static string Format(double value) => Math.Abs(value) >= 1000
+        ? value.ToString("N0", CultureInfo.InvariantCulture)
+        : value.ToString("G4", CultureInfo.InvariantCulture);
+
+    /// <summary>2 significant digits, or whole numbers from 100 up.</summary>
+    private static string Spread(double value) => Math.Abs(value) >= 100
+        ? value.ToString("N0", CultureInfo.InvariantCulture)
+        : value.ToString("G2", CultureInfo.InvariantCulture);
 }

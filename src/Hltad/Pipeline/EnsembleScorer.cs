@@ -165,7 +165,8 @@ internal sealed class EnsembleScorer
         if (network.Inputs != ObjectLayout.Features || network.Outputs != ObjectLayout.Features)
         {
             throw new HltadException($"{path}: the {OptionNames.Of(type)} autoencoder maps {network.Inputs} to " +
-                $"{network.Outputs} values; an HLTAD autoencoder maps {ObjectLayout.Features} to {ObjectLayout.Features}");
+                $"{network.Outputs} values; an HLTAD autoencoder maps {ObjectLayout.Features} to " +
+                $"{ObjectLayout.Features}");
         }
 
         return new InferenceEvaluator(network);

@@ -179,10 +179,12 @@ public static class TrialEvaluation
         string directory,
         IProgress<TrialEvaluationProgress>? progress)
     {
-        progress?.Report(new TrialEvaluationProgress(TrialEvaluationStage.Reading, 0, 1));
         IReadOnlyList<PreprocessedSample> samples = PreprocessedDirectory
             .Read(directory, tag => !EvaluationOptions.ExcludedTags.Contains(tag)).Samples;
-        progress?.Report(new TrialEvaluationProgress(TrialEvaluationStage.Reading, 1, 1));
+        long events = samples.Sum(s => (long)s.Count);
+        progress?.Report(new TrialEvaluationProgress(TrialEvaluationStage.Reading, samples.Count, samples.Count,
+            string.Format(CultureInfo.InvariantCulture, "read {0} preprocessed samples, {1:N0} events, from {2}",
+                samples.Count, events, directory)));
         return samples;
     }
 
@@ -194,8 +196,11 @@ public static class TrialEvaluation
     {
         int expected = results.ObjectTypes.Sum(o => 7 + 8 * results.Members.Count(m => m.Find(o) is not null));
         int done = 0;
-        var plotProgress = progress is null ? null : new Forward<RenderedPlot>(_ => progress.Report(
-            new TrialEvaluationProgress(TrialEvaluationStage.Plotting, ++done, Math.Max(done, expected))));
+        var plotProgress = progress is null ? null : new Forward<RenderedPlot>(_ =>
+        {
+            int now = Interlocked.Increment(ref done);
+            progress.Report(new TrialEvaluationProgress(TrialEvaluationStage.Plotting, now, Math.Max(now, expected)));
+        });
         return PlotSet.RenderAll(results, new PlotOptions(request.IncludeDijets, request.PlotScale), plotProgress,
             cancellation);
     }
@@ -211,7 +216,8 @@ public static class TrialEvaluation
     {
         int total = scoring.NewFiles.Count + plots.Count + 4;
         using var batch = new OutputBatch();
-        void Written() => progress?.Report(new TrialEvaluationProgress(TrialEvaluationStage.Writing, batch.Count, total));
+        void Written() =>
+            progress?.Report(new TrialEvaluationProgress(TrialEvaluationStage.Writing, batch.Count, total));
 
         foreach ((string path, Hdf5Datasets contents) in scoring.NewFiles)
         {
@@ -229,7 +235,8 @@ public static class TrialEvaluation
 
         batch.Add(Path.Combine(output, StabilityFiles.EfficiencyGainFileName),
             StabilityFiles.SerializeEfficiencyGains(results));
-        batch.Add(Path.Combine(output, StabilityFiles.EfficiencyFileName), StabilityFiles.SerializeEfficiencies(results));
+        batch.Add(Path.Combine(output, StabilityFiles.EfficiencyFileName),
+            StabilityFiles.SerializeEfficiencies(results));
         batch.Add(Path.Combine(output, ResultsFileName), ResultsJson.Serialize(results));
         batch.Add(Path.Combine(output, ReportFileName),
             new System.Text.UTF8Encoding(false).GetBytes(ReportWriter.Render(content)));
@@ -242,6 +249,11 @@ public static class TrialEvaluation
     /// <summary>Deletes PNG files under the plots folder that this run did not write (members now gone).</summary>
     private static void RemoveStalePlots(string plotDirectory, IReadOnlyList<RenderedPlot> plots)
     {
+        if (!Directory.Exists(plotDirectory))
+        {
+            return;
+        }
+
         var current = plots.Select(p => Path.GetFullPath(Path.Combine(plotDirectory, p.RelativePath)))
             .ToHashSet(StringComparer.Ordinal);
         foreach (string file in Directory.EnumerateFiles(plotDirectory, "*.png", SearchOption.AllDirectories))

@@ -13,7 +13,9 @@ namespace Hltad.Pipeline;
 /// preprocessing (SEMANTICS.md, deliberate difference 6), so a rate other than the preprocessed one is an error.
 /// </param>
 /// <param name="OutputDirectory">Where the outputs go; null for <c>&lt;save_path&gt;/evaluation</c>.</param>
-/// <param name="IncludeDijets">Whether the dijet samples (<c>jjJZ*</c>) appear in the efficiency and gain plots.</param>
+/// <param name="IncludeDijets">
+/// Whether the dijet samples (<c>jjJZ*</c>) appear in the efficiency and gain plots (every sample is evaluated).
+/// </param>
 /// <param name="ReuseScores">
 /// Reuse a score file of an earlier run when it is newer than the member's models and the preprocessed sample
 /// and complete; false scores everything again.

@@ -6,7 +6,7 @@ public enum TrialEvaluationStage
     /// <summary>The finished ensemble members were found (a message says how many).</summary>
     Members,
 
-    /// <summary>Reading the preprocessed samples; counts samples.</summary>
+    /// <summary>The preprocessed samples were read (a message says how many).</summary>
     Reading,
 
     /// <summary>Scoring every sample with every member's networks; counts events × networks.</summary>

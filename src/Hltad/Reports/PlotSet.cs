@@ -12,7 +12,7 @@ public static class PlotSet
     /// </summary>
     /// <param name="results">The evaluation.</param>
     /// <param name="options">Drawing options (dijets in or out of the per-sample plots, scale).</param>
-    /// <param name="progress">Told after each plot.</param>
+    /// <param name="progress">Told after each plot, from the thread that drew it (plots are drawn in parallel).</param>
     /// <param name="cancellationToken">Checked between plots.</param>
     public static IReadOnlyList<RenderedPlot> RenderAll(
         EvaluationResults results,
@@ -21,14 +21,9 @@ public static class PlotSet
         CancellationToken cancellationToken = default)
     {
         options ??= new PlotOptions();
-        var plots = new List<RenderedPlot>();
-        void Add(string group, string path, string title, Func<byte[]> render)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var plot = new RenderedPlot(group, path, title, render());
-            plots.Add(plot);
-            progress?.Report(plot);
-        }
+        var planned = new List<(string Group, string Path, string Title, Func<byte[]> Render)>();
+        void Add(string group, string path, string title, Func<byte[]> render) =>
+            planned.Add((group, path, title, render));
 
         foreach (string objectType in results.ObjectTypes)
         {
@@ -71,6 +66,14 @@ public static class PlotSet
             }
         }
 
+        // Each plot is drawn on its own surface, so they can be drawn on every core; the list keeps its order.
+        var plots = new RenderedPlot[planned.Count];
+        ParallelWork.For(planned.Count, Environment.ProcessorCount, cancellationToken, i =>
+        {
+            (string group, string path, string title, Func<byte[]> render) = planned[i];
+            plots[i] = new RenderedPlot(group, path, title, render());
+            progress?.Report(plots[i]);
+        });
         return plots;
     }
 

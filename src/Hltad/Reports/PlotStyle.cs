@@ -121,8 +121,9 @@ internal static class PlotStyle
         IReadOnlyList<(string Label, Color Color)> legend,
         int width)
     {
-        using SKTypeface bold = Fonts.GetTypeface(Fonts.Default, bold: true, italic: false);
-        using SKTypeface regular = Fonts.GetTypeface(Fonts.Default, bold: false, italic: false);
+        // ScottPlot caches its typefaces and shares them between plots (and threads): not ours to dispose.
+        SKTypeface bold = Fonts.GetTypeface(Fonts.Default, bold: true, italic: false);
+        SKTypeface regular = Fonts.GetTypeface(Fonts.Default, bold: false, italic: false);
         using var titleFont = new SKFont(bold, TitleSize);
         using var legendFont = new SKFont(regular, LegendSize);
         using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };

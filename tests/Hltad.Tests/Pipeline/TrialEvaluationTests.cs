@@ -30,7 +30,8 @@ public sealed class TrialEvaluationTests(TrainedTrial trial) : IDisposable
         string output = Path.Combine(savePath, "evaluation");
         Assert.Equal(output, result.OutputDirectory);
         PreprocessInfo info = PreprocessInfo.Load(Path.Combine(savePath, "preprocessed", "preprocess_info.json"));
-        var evaluated = info.RowCounts.Where(p => p.Key is not SampleTags.Train and not SampleTags.Validation).ToArray();
+        var evaluated = info.RowCounts
+            .Where(p => p.Key is not SampleTags.Train and not SampleTags.Validation).ToArray();
         Assert.Equal(11, evaluated.Length);
         foreach (int member in new[] { 0, 1 })
         {
@@ -50,7 +51,8 @@ public sealed class TrialEvaluationTests(TrainedTrial trial) : IDisposable
 
         // 7 ensemble plots per object type + 8 per member and object type = 2 × (7 + 2 × 8) = 46.
         Assert.Equal(46, result.Plots);
-        Assert.Equal(46, Directory.GetFiles(Path.Combine(output, "plots"), "*.png", SearchOption.AllDirectories).Length);
+        Assert.Equal(46,
+            Directory.GetFiles(Path.Combine(output, "plots"), "*.png", SearchOption.AllDirectories).Length);
         string page = File.ReadAllText(result.ReportFile);
         string[] sources = Regex.Matches(page, "<img [^>]*src=\"([^\"]*)\"").Select(m => m.Groups[1].Value).ToArray();
         Assert.Equal(46, sources.Length);
@@ -102,9 +104,12 @@ public sealed class TrialEvaluationTests(TrainedTrial trial) : IDisposable
         var request = new TrialEvaluationRequest(config, PlotScale: 0.25);
         TrialEvaluation.Run(request, null, CancellationToken.None);
         byte[] first = File.ReadAllBytes(Path.Combine(savePath, "evaluation", "results.json"));
+        byte[] firstReport = File.ReadAllBytes(Path.Combine(savePath, "evaluation", "report.html"));
 
         TrialEvaluationResult again = TrialEvaluation.Run(request, null, CancellationToken.None);
-        File.SetLastWriteTimeUtc(new EnsembleLayout(savePath).ModelFile(0, ObjectType.L1), DateTime.UtcNow.AddMinutes(1));
+        byte[] againReport = File.ReadAllBytes(Path.Combine(savePath, "evaluation", "report.html"));
+        string model = new EnsembleLayout(savePath).ModelFile(0, ObjectType.L1);
+        File.SetLastWriteTimeUtc(model, DateTime.UtcNow.AddMinutes(1));
         TrialEvaluationResult afterRetraining = TrialEvaluation.Run(request, null, CancellationToken.None);
         TrialEvaluationResult rescored = TrialEvaluation.Run(
             request with { ReuseScores = false }, null, CancellationToken.None);
@@ -113,6 +118,7 @@ public sealed class TrialEvaluationTests(TrainedTrial trial) : IDisposable
         Assert.Equal((11, 11), (afterRetraining.ScoreFilesWritten, afterRetraining.ScoreFilesReused));
         Assert.Equal((22, 0), (rescored.ScoreFilesWritten, rescored.ScoreFilesReused));
         Assert.Equal(first, File.ReadAllBytes(Path.Combine(savePath, "evaluation", "results.json")));
+        Assert.Equal(firstReport, againReport);   // plots drawn in parallel, the same bytes
     }
 
     [Fact]

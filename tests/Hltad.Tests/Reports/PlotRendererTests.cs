@@ -42,6 +42,25 @@ public sealed class PlotRendererTests
     }
 
     [Fact]
+    public void PileupBars_OneBin_VerticalBarFromLowerToUpper()
+    {
+        // SEMANTICS.md section 9's example: weights [1, 1, 2], anomalous [1, 0, 1] → efficiency 0.75, interval
+        // [0.2867, 0.9805]; ScottPlot draws y + positive error up and y − negative error down, so the positive
+        // error must be upper − 0.75 and the negative one 0.75 − lower.
+        PileupEfficiency pileup = PileupEfficiency.Compute(
+            [30f, 30f, 30f], [1, 1, 2], [true, false, true], [true, true, true], 34, 5, 0.683)!;
+        int bin = Array.FindIndex(pileup.Efficiency, e => e is not null);
+
+        ScottPlot.Plottables.ErrorBar bars = PileupPlot.Bars(pileup);
+
+        Assert.Equal([0.75], bars.Ys);
+        Assert.Equal(pileup.Upper[bin]!.Value - 0.75, bars.YErrorPositive![0], 12);
+        Assert.Equal(0.75 - pileup.Lower[bin]!.Value, bars.YErrorNegative![0], 12);
+        Assert.Equal(0.9805, 0.75 + bars.YErrorPositive[0], 4);
+        Assert.Equal(0.2867, 0.75 - bars.YErrorNegative[0], 4);
+    }
+
+    [Fact]
     public void Distributions_HandMade_Png()
     {
         Assert.Equal(
