@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Hltad.Engine.Layers;
+using Hltad.Io;
 
 namespace Hltad.Engine;
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Google.Protobuf;
 using Hltad.Engine;
+using Hltad.Io;
 using Onnx;
 using Dimension = Onnx.TensorShapeProto.Types.Dimension;
 using TensorType = Onnx.TypeProto.Types.Tensor;

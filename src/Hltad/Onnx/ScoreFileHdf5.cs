@@ -1,3 +1,4 @@
+using Hltad.Io;
 using Hltad.Physics;
 using PureHDF;
 using PureHDF.VOL.Native;

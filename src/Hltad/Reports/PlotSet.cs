@@ -1,4 +1,5 @@
 using Hltad.Evaluation;
+using Hltad.Io;
 
 namespace Hltad.Reports;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Hltad.Io;
 
 namespace Hltad.Reports;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Hltad.Evaluation;
+using Hltad.Io;
 
 namespace Hltad.Reports;
 

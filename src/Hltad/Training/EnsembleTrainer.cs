@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Hltad.Data;
 using Hltad.Engine;
+using Hltad.Io;
 using Hltad.Onnx;
 
 namespace Hltad.Training;
@@ -156,7 +157,7 @@ public sealed class EnsembleTrainer
             text.Append(CultureInfo.InvariantCulture, $"{epoch.EventsPerSecond:F0},{(epoch.Improved ? 1 : 0)}\n");
         }
 
-        Onnx.AtomicFile.Write(path, stream => stream.Write(Encoding.UTF8.GetBytes(text.ToString())));
+        AtomicFile.Write(path, stream => stream.Write(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
     private void AppendDocumentation(int member)

@@ -102,7 +102,7 @@ public static class TrialTraining
         }
 
         Directory.CreateDirectory(layout.SavePath);
-        Onnx.AtomicFile.Write(layout.TrialFile,
+        AtomicFile.Write(layout.TrialFile,
             stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(config.ToJson() + "\n")));
     }
 
