@@ -3,6 +3,7 @@ using Hltad.Io;
 using Hltad.Matching;
 using Hltad.Onnx;
 using Hltad.Physics;
+using Hltad.Preprocessing;
 
 namespace Hltad.Pipeline;
 
@@ -13,9 +14,6 @@ namespace Hltad.Pipeline;
 /// </summary>
 public static class L1adTraining
 {
-    /// <summary>Fraction of the listed events trained on; the rest validates.</summary>
-    public const double TrainFraction = 0.85;
-
     /// <summary>Trains on the EB ntuples of <paramref name="ebDirectory"/> and writes <paramref name="onnxPath"/>.</summary>
     /// <returns>The number of training events and the best validation loss.</returns>
     public static (int Events, double ValidationLoss) Run(
@@ -34,16 +32,9 @@ public static class L1adTraining
                 $"only {count} of the listed events are in {ebDirectory}; at least 10 are needed to train");
         }
 
-        // A seeded 85/15 split.
-        int[] order = Enumerable.Range(0, count).ToArray();
-        ulong state = options.Seed;
-        for (int i = count - 1; i > 0; i--)
-        {
-            int j = (int)(SplitMix64.Next(ref state) % (ulong)(i + 1));
-            (order[i], order[j]) = (order[j], order[i]);
-        }
-
-        int trainCount = Math.Max(1, (int)(count * TrainFraction));
+        // A seeded 85/15 split, as preprocessing splits EB_train (section 6 step 9).
+        int[] order = TrainValidationSplit.Permutation(count, options.Seed);
+        int trainCount = TrainValidationSplit.TrainCount(count);
         TrainingSet train = Rows(inputs, order.AsSpan(0, trainCount));
         TrainingSet validation = Rows(inputs, order.AsSpan(trainCount));
 

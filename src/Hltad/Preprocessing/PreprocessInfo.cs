@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Hltad.Configuration;
 using Hltad.Data;
+using Hltad.Io;
 
 namespace Hltad.Preprocessing;
 
@@ -129,12 +130,7 @@ public sealed record PreprocessInfo
     }
 
     /// <summary>Writes <see cref="ToJson"/> to a file, through a temporary name renamed when complete.</summary>
-    public void Save(string path)
-    {
-        string temporary = path + ".tmp";
-        File.WriteAllText(temporary, ToJson());
-        File.Move(temporary, path, overwrite: true);
-    }
+    public void Save(string path) => AtomicFile.WriteAllBytes(path, Encoding.UTF8.GetBytes(ToJson()));
 
     /// <summary>Reads a <c>preprocess_info.json</c> file.</summary>
     /// <exception cref="InputDataException">The file cannot be read or is not valid.</exception>

@@ -17,14 +17,7 @@ public sealed class SplitMix64
     }
 
     /// <summary>The next 64 random bits.</summary>
-    public ulong Next()
-    {
-        _state += 0x9E3779B97F4A7C15UL;
-        ulong z = _state;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
+    public ulong Next() => Engine.SplitMix64.Next(ref _state);
 
     /// <summary>
     /// An integer in [0, <paramref name="bound"/>): the high 64 bits of <c>Next() · bound</c> (Lemire's

@@ -48,7 +48,7 @@ public sealed class ModelFileTests
             Trained.Value.Save(path);
             Assert.Equal(TrainingDeterminismTests.TensorBytes(Trained.Value),
                 TrainingDeterminismTests.TensorBytes(Autoencoder.Load(path)));
-            Assert.Empty(Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(path) + ".tmp-*"));
+            Assert.Empty(Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(path) + ".*.tmp"));
         }
         finally
         {

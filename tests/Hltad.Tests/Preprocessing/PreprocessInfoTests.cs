@@ -63,7 +63,7 @@ public sealed class PreprocessInfoTests
             info.Save(path);
 
             Assert.Equal(info.ToJson(), PreprocessInfo.Load(path).ToJson());
-            Assert.False(File.Exists(path + ".tmp"));
+            Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(path)!, Path.GetFileName(path) + ".*.tmp"));
         }
         finally
         {
