@@ -37,7 +37,20 @@ else
     status=1
 fi
 
-# 3. The smoke report in a browser: every image must load.
+# 3. Re-running into the same folder resumes: nothing is generated, matched or trained again.
+if ./hltad run --preset smoke --out "$study" > "$study.again.log" 2>&1 \
+        && grep -q "synthetic world already" "$study.again.log" && grep -q "matched datasets already" "$study.again.log" \
+        && ! grep -q " epoch " "$study.again.log"; then
+    echo "  PASS smoke study resumes without redoing its steps"
+    passed=$((passed + 1))
+else
+    echo "  FAIL smoke study re-run did not resume; its log:"
+    cat "$study.again.log"
+    failed=$((failed + 1))
+    status=1
+fi
+
+# 4. The smoke report in a browser: every image must load.
 if [ -s "$study/trial/evaluation/report.html" ] && command -v chromium >/dev/null 2>&1; then
     if tools/check_report.sh "$study/trial/evaluation/report.html" "$study.png" > "$study.check.log" 2>&1; then
         echo "  PASS smoke report renders in Chromium with every image"
