@@ -178,17 +178,17 @@ internal sealed class Detector
             return;
         }
 
-        if (random.Bernoulli(0.02))
+        // One draw decides among the exclusive outcomes: L1 e/γ 2 %, HLT electron 0.2 %, HLT photon 0.4 %.
+        double u = random.Uniform();
+        if (u < 0.02)
         {
             AddAbove(L1EGammas, hlt * random.Uniform(0.3, 0.7), 3, l1Eta, l1Phi);
         }
-
-        if (random.Bernoulli(0.002))
+        else if (u < 0.022)
         {
             AddAbove(HltElectrons, hlt * random.Uniform(0.2, 0.6), 4, eta, phi);
         }
-
-        if (random.Bernoulli(0.004))
+        else if (u < 0.026)
         {
             AddAbove(HltPhotons, hlt * random.Uniform(0.4, 0.8), 5, eta, phi);
         }
