@@ -40,7 +40,7 @@ internal static class HardProcesses
                 MinimumBias(random, truth);
                 break;
             case EbRecipe.Dijet:
-                Dijet(random, truth, threshold * 1.02);
+                Dijet(random, truth, threshold * 1.08);
                 break;
             case EbRecipe.Multijet:
                 Multijet(random, truth, threshold, 3 + random.Index(4));

@@ -24,7 +24,7 @@ namespace Hltad.World;
 /// items tens to hundreds, events firing an unprescaled item exactly 1: weights span three orders of
 /// magnitude and fall as activity rises. Soft QCD dominates the weighted sample. The recipes:
 /// minimum bias (pileup only, a soft dijet 25 % of the time, a soft muon 1 %, electron 0.5 %); QCD dijets
-/// with pT̂ ∝ pT̂^−5 from just below the item threshold (a third jet 40 % of the time, a b-jet pair with a
+/// with pT̂ ∝ pT̂^−5 from 1.08 × the item threshold (a third jet 40 % of the time, a b-jet pair with a
 /// semileptonic muon 2 %); multijets (3–6 jets, pt^−4 from 45 GeV); low e/γ (QCD with a jet faking e/γ 70 %,
 /// a heavy-flavour electron 20 %, a prompt photon 10 %); high e/γ (W→eν 35 %, Z→ee 15 %, γ+jet 20 %, fakes
 /// 30 %); low μ (b b̄ with a semileptonic muon, pt^−4.5 from the threshold); high μ (W→μν 45 %, Z→μμ 15 %,
