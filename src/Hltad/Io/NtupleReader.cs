@@ -23,7 +23,8 @@ public sealed class NtupleReader : IDisposable
     public string Path => _file.Path;
 
     /// <summary>
-    /// Number of events (first dimension) shared by the required datasets; 0 when none were required.
+    /// Number of events (first dimension) shared by the required datasets; when none were required, set by the first
+    /// dataset read.
     /// </summary>
     public int EventCount { get; private set; }
 

@@ -9,9 +9,9 @@ namespace Hltad.Matching;
 /// </summary>
 public sealed class L1adTrainingEvents
 {
-    private readonly HashSet<(long Run, long Event)> _pairs;
+    private readonly EventIdSet _pairs;
 
-    private L1adTrainingEvents(HashSet<(long Run, long Event)> pairs, int listed)
+    private L1adTrainingEvents(EventIdSet pairs, int listed)
     {
         _pairs = pairs;
         Listed = listed;
@@ -35,10 +35,10 @@ public sealed class L1adTrainingEvents
         ]);
         long[] runs = reader.ReadInt64(NtupleDatasets.RunNumber);
         long[] events = reader.ReadInt64(NtupleDatasets.EventNumber);
-        var pairs = new HashSet<(long, long)>(runs.Length);
+        var pairs = new EventIdSet();
         for (int i = 0; i < runs.Length; i++)
         {
-            pairs.Add((runs[i], events[i]));
+            pairs.Add(runs[i], events[i]);
         }
 
         return new L1adTrainingEvents(pairs, runs.Length);
@@ -47,10 +47,17 @@ public sealed class L1adTrainingEvents
     /// <summary>A list of the given pairs (for tests and callers that build it in memory).</summary>
     public static L1adTrainingEvents FromPairs(IEnumerable<(long Run, long Event)> pairs)
     {
-        var list = pairs.ToList();
-        return new L1adTrainingEvents(new HashSet<(long, long)>(list), list.Count);
+        var set = new EventIdSet();
+        int listed = 0;
+        foreach (var (run, number) in pairs)
+        {
+            set.Add(run, number);
+            listed++;
+        }
+
+        return new L1adTrainingEvents(set, listed);
     }
 
     /// <summary>Whether the event was in the L1AD training sample.</summary>
-    public bool Contains(long run, long eventNumber) => _pairs.Contains((run, eventNumber));
+    public bool Contains(long run, long eventNumber) => _pairs.Contains(run, eventNumber);
 }

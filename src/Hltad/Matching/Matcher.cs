@@ -65,12 +65,10 @@ public static class Matcher
 
     private static List<MatchInputFile> Validate(MatchOptions options, CancellationToken cancellationToken)
     {
-        var inputs = new List<MatchInputFile>();
-        foreach (string path in MatchInputFile.List(options.EbDirectory, "EB"))
-        {
-            inputs.Add(Check(new MatchInputFile(path, true, null, 0), int.MaxValue, cancellationToken));
-        }
-
+        // File lists and MC tags first, so that a name problem is reported before any file is opened.
+        var inputs = MatchInputFile.List(options.EbDirectory, "EB")
+            .Select(path => new MatchInputFile(path, true, null, 0))
+            .ToList();
         var tagSources = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (string path in MatchInputFile.List(options.McDirectory, "MC"))
         {
@@ -87,15 +85,34 @@ public static class Matcher
             }
 
             tagSources[tag] = path;
-            inputs.Add(Check(new MatchInputFile(path, false, tag, 0), options.McCap, cancellationToken));
+            inputs.Add(new MatchInputFile(path, false, tag, 0));
         }
 
-        return inputs;
+        // Then every file's datasets, in parallel; the first bad file in list order is the one reported.
+        var checkedInputs = new MatchInputFile[inputs.Count];
+        var errors = new Exception?[inputs.Count];
+        ParallelWork.For(inputs.Count, options.Parallelism, cancellationToken, index =>
+        {
+            try
+            {
+                var input = inputs[index];
+                checkedInputs[index] = Check(input, input.IsEnhancedBias ? int.MaxValue : options.McCap);
+            }
+            catch (HltadException error)
+            {
+                errors[index] = error;
+            }
+        });
+        if (errors.FirstOrDefault(error => error is not null) is { } first)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
+        }
+
+        return [.. checkedInputs];
     }
 
-    private static MatchInputFile Check(MatchInputFile input, int cap, CancellationToken cancellationToken)
+    private static MatchInputFile Check(MatchInputFile input, int cap)
     {
-        cancellationToken.ThrowIfCancellationRequested();
         using var reader = NtupleReader.Open(input.Path, input.Required);
         int events = Math.Min(reader.EventCount, cap);
         return input.IsEnhancedBias

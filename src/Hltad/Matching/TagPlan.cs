@@ -45,12 +45,12 @@ internal sealed class TagPlan
     {
         // EB rows: a tag per row, counted, and each row's position within its tag.
         var order = new List<string> { MatchTags.L1adTraining };
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal) { [MatchTags.L1adTraining] = 0 };
-        var index = new Dictionary<string, int>(StringComparer.Ordinal) { [MatchTags.L1adTraining] = 0 };
+        var counts = new List<int> { 0 };
+        var tagOfRun = new Dictionary<long, int>();
         var tagOfRow = new int[]?[inputs.Count];
         var rowOfRow = new int[]?[inputs.Count];
-        var seen = new HashSet<(long, long)>();
-        var repeated = new HashSet<(long, long)>();
+        var seen = new EventIdSet();
+        var repeated = new EventIdSet();
         long repeatedEvents = 0;
         for (int f = 0; f < inputs.Count; f++)
         {
@@ -60,32 +60,37 @@ internal sealed class TagPlan
                 continue;
             }
 
-            tagOfRow[f] = new int[input.Events];
-            rowOfRow[f] = new int[input.Events];
+            var tags = tagOfRow[f] = new int[input.Events];
+            var rows = rowOfRow[f] = new int[input.Events];
             for (int i = 0; i < input.Events; i++)
             {
                 long run = input.Runs![i], number = input.EventNumbers![i];
-                if (!seen.Add((run, number)))
+                if (!seen.Add(run, number))
                 {
-                    repeated.Add((run, number));
+                    repeated.Add(run, number);
                     repeatedEvents++;
                 }
 
-                string tag = training.Contains(run, number) ? MatchTags.L1adTraining : MatchTags.ForRun(run);
-                if (!index.TryGetValue(tag, out int t))
-                {
-                    index[tag] = t = order.Count;
-                    order.Add(tag);
-                    counts[tag] = 0;
-                }
-
-                tagOfRow[f]![i] = t;
-                rowOfRow[f]![i] = counts[tag]++;
+                int t = training.Contains(run, number) ? 0 : RunTag(run);
+                tags[i] = t;
+                rows[i] = counts[t]++;
             }
         }
 
+        int RunTag(long run)
+        {
+            if (!tagOfRun.TryGetValue(run, out int t))
+            {
+                tagOfRun[run] = t = order.Count;
+                order.Add(MatchTags.ForRun(run));
+                counts.Add(0);
+            }
+
+            return t;
+        }
+
         // Samples at their final sizes: EB tags, then one per MC file.
-        var samples = order.Select(tag => Allocate(tag, counts[tag], enhancedBias: true)).ToList();
+        var samples = order.Select((tag, t) => Allocate(tag, counts[t], enhancedBias: true)).ToList();
         var tagOfFile = new int[inputs.Count];
         for (int f = 0; f < inputs.Count; f++)
         {

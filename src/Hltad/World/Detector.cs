@@ -178,17 +178,17 @@ internal sealed class Detector
             return;
         }
 
-        if (random.Bernoulli(0.02))
+        // One draw decides among the exclusive outcomes: L1 e/γ 2 %, HLT electron 0.05 %, HLT photon 0.1 %.
+        double u = random.Uniform();
+        if (u < 0.02)
         {
             AddAbove(L1EGammas, hlt * random.Uniform(0.3, 0.7), 3, l1Eta, l1Phi);
         }
-
-        if (random.Bernoulli(0.002))
+        else if (u < 0.0205)
         {
             AddAbove(HltElectrons, hlt * random.Uniform(0.2, 0.6), 4, eta, phi);
         }
-
-        if (random.Bernoulli(0.004))
+        else if (u < 0.0215)
         {
             AddAbove(HltPhotons, hlt * random.Uniform(0.4, 0.8), 5, eta, phi);
         }
@@ -276,7 +276,7 @@ internal sealed class Detector
             // A jet's π0 deposit: always an L1 e/γ, rarely an identified photon.
             bool fake = photons.Fake[g];
             double hlt = pt * (1 + (fake ? 0.03 : 0.015) * random.Gaussian());
-            if (!fake || random.Bernoulli(0.12))
+            if (!fake || random.Bernoulli(0.05))
             {
                 AddAbove(HltPhotons, hlt, 5, eta, phi);
             }

@@ -40,7 +40,7 @@ internal static class HardProcesses
                 MinimumBias(random, truth);
                 break;
             case EbRecipe.Dijet:
-                Dijet(random, truth, threshold * 1.02);
+                Dijet(random, truth, threshold * 1.08);
                 break;
             case EbRecipe.Multijet:
                 Multijet(random, truth, threshold, 3 + random.Index(4));
@@ -466,10 +466,12 @@ internal static class HardProcesses
 
     private static void ZzFourLeptons(WorldRandom random, TruthEvent truth)
     {
-        // Mostly Z Z* with a light, soft second pair; the first Z is often off-shell too.
-        double first = random.Bernoulli(0.5) ? ZMass : random.Uniform(40, 80);
+        // A third of the events are γ*γ* → 4ℓ with two light pairs (four soft leptons); the rest Z Z(*) with the
+        // first Z often off-shell and the second pair light 60 % of the time.
+        bool light = random.Bernoulli(0.35);
+        double first = light ? random.Uniform(12, 40) : random.Bernoulli(0.5) ? ZMass : random.Uniform(40, 80);
         ZLeptons(random, truth, first, (LeptonFlavour)random.Index(2), 12);
-        double second = random.Bernoulli(0.6) ? random.Uniform(12, 50) : ZMass;
+        double second = light || random.Bernoulli(0.6) ? random.Uniform(12, 50) : ZMass;
         ZLeptons(random, truth, second, (LeptonFlavour)random.Index(2), 12);
     }
 

@@ -13,7 +13,7 @@ namespace Hltad.World;
 /// invisible momentum plus jet mismeasurement plus the soft term; −999 in 0.2 % of events. L1 objects are
 /// coarser copies of the HLT ones: η and φ on a 0.1 grid, jet et × (0.93 ± 0.08), e/γ × (0.97 ± 0.04),
 /// muon et rounded to 1 GeV and stored × 1e-3; hadronic taus and, often, jets appear as L1 taus; jets fake
-/// L1 e/γ 2 % of the time; L1 MET is the invisible momentum ×0.9 plus a coarser soft term, NaN φ in 0.1 %.</para>
+/// L1 e/γ 2 % of the time, an identified HLT electron 0.05 % and photon 0.1 %; L1 MET is the invisible momentum ×0.9 plus a coarser soft term, NaN φ in 0.1 %.</para>
 /// <para><b>Menus</b> (<see cref="EmulatedMenu"/>). <c>pass_L1_unprescaled</c>: J100, 3J50, EM22, 2EM15, MU14,
 /// 2MU8, TAU60, XE55. <c>pass_HLT_unprescaled</c> (needs L1): j420, 4j100, e26, 2e17, g140, 2g35 (25),
 /// mu26, 2mu14, xe110.</para>
@@ -24,7 +24,7 @@ namespace Hltad.World;
 /// items tens to hundreds, events firing an unprescaled item exactly 1: weights span three orders of
 /// magnitude and fall as activity rises. Soft QCD dominates the weighted sample. The recipes:
 /// minimum bias (pileup only, a soft dijet 25 % of the time, a soft muon 1 %, electron 0.5 %); QCD dijets
-/// with pT̂ ∝ pT̂^−5 from just below the item threshold (a third jet 40 % of the time, a b-jet pair with a
+/// with pT̂ ∝ pT̂^−5 from 1.08 × the item threshold (a third jet 40 % of the time, a b-jet pair with a
 /// semileptonic muon 2 %); multijets (3–6 jets, pt^−4 from 45 GeV); low e/γ (QCD with a jet faking e/γ 70 %,
 /// a heavy-flavour electron 20 %, a prompt photon 10 %); high e/γ (W→eν 35 %, Z→ee 15 %, γ+jet 20 %, fakes
 /// 30 %); low μ (b b̄ with a semileptonic muon, pt^−4.5 from the threshold); high μ (W→μν 45 %, Z→μμ 15 %,
@@ -40,9 +40,9 @@ namespace Hltad.World;
 /// 5–45 GeV and 20–70 GeV of MET; below the single-lepton thresholds most of the time, so HLT often fails.</item>
 /// <item><c>HHbbttHadHad</c> — HH → b b̄ τ_h τ_h: two b-jets (40–150 GeV), two hadronic taus (visible
 /// 20–90 GeV, seen as jets and L1 taus), 15–60 GeV of MET from the tau neutrinos.</item>
-/// <item><c>ZZ4lep</c> — ZZ(*) → 4ℓ (each pair ee or μμ; the first pair on-shell half the time, else 40–80 GeV,
-/// the second pair 12–50 GeV 60 % of the time): four leptons, the softest few GeV; a lepton trigger misses a
-/// sizeable fraction.</item>
+/// <item><c>ZZ4lep</c> — ZZ(*) → 4ℓ, each pair ee or μμ: a third of the events with two light pairs (12–40 and
+/// 12–50 GeV: four soft leptons, mostly below the lepton triggers), the rest with the first pair on-shell half the
+/// time (else 40–80 GeV) and the second 12–50 GeV 60 % of the time.</item>
 /// <item><c>Zprime2EJs</c> — Z′ → two emerging jets: two very hard jets (350 + Exp(300) GeV) with extra jets and
 /// one to three displaced tracks seen as LRT leptons.</item>
 /// <item><c>jjJZ1</c>, <c>jjJZ2</c>, <c>jjJZ4</c> — QCD dijets (the EB dijet recipe) with leading-jet pT̂ in

@@ -102,6 +102,27 @@ public sealed class MatcherBadInputTests : IDisposable
     }
 
     [Fact]
+    public void Run_MissingTrainingFile_SaysFileNotFound()
+    {
+        string path = _directory.File("L1AD_training_events.h5");
+        File.Delete(path);
+
+        var error = RunExpectingFailure();
+
+        Assert.Equal($"{path}: file not found", error.Message);
+    }
+
+    [Fact]
+    public void Run_MissingModelFile_SaysFileNotFound()
+    {
+        string model = _directory.File("absent.onnx");
+
+        var error = RunExpectingFailure(model);
+
+        Assert.Equal($"{model}: L1AD model file not found", error.Message);
+    }
+
+    [Fact]
     public void Run_TrainingListWithoutEventNumbers_NamesFileAndDataset()
     {
         string path = _directory.File("L1AD_training_events.h5");
