@@ -45,7 +45,8 @@ public sealed class ConfigurationException : HltadException
 public sealed class ImpossibleRateException : HltadException
 {
     public ImpossibleRateException(string what, double targetHz, double reachableHz)
-        : base($"{what}: a pure rate of {targetHz:G6} Hz cannot be reached; the largest reachable is {reachableHz:G6} Hz")
+        : base($"{what}: a pure rate of {targetHz:G6} Hz cannot be reached; " +
+            $"the largest reachable is {reachableHz:G6} Hz")
     {
         TargetHz = targetHz;
         ReachableHz = reachableHz;

@@ -96,8 +96,11 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
         }
 
         var culture = CultureInfo.InvariantCulture;
-        var table = new Table().Title($"hltad bench: {Environment.ProcessorCount} cores, kernels {engine.KernelPath}, " +
-                $"medians").AddColumn("measurement").AddColumn(new TableColumn("value").RightAligned()).AddColumn("unit");
+        var table = new Table()
+            .Title($"hltad bench: {Environment.ProcessorCount} cores, kernels {engine.KernelPath}, medians")
+            .AddColumn("measurement")
+            .AddColumn(new TableColumn("value").RightAligned())
+            .AddColumn("unit");
         foreach (var (name, value, unit) in rows)
         {
             table.AddRow(name, value.ToString(unit == "µs" ? "F2" : "N0", culture), unit);

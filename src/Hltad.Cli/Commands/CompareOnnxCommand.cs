@@ -69,7 +69,8 @@ internal sealed class CompareOnnxCommand : Command<CompareOnnxCommand.Settings>
 
         var culture = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Format(culture,
-            "{0:N0} events: largest score difference {1:G3} absolute, {2:G3} relative (event {3}: ONNX {4:G9}, in-process {5:G9})",
+            "{0:N0} events: largest score difference {1:G3} absolute, {2:G3} relative " +
+            "(event {3}: ONNX {4:G9}, in-process {5:G9})",
             parity.Events, parity.MaxAbsoluteDifference, parity.MaxRelativeDifference, parity.WorstEvent,
             parity.OnnxScore, parity.InProcessScore));
         return settings.Tolerance is double tolerance && parity.MaxRelativeDifference > tolerance ? 1 : 0;

@@ -6,7 +6,8 @@ using Spectre.Console.Cli;
 
 namespace Hltad.Cli.Commands;
 
-/// <summary><c>hltad export-onnx</c>: a trained autoencoder as ONNX (opset 13), reconstruction or AD score output.</summary>
+/// <summary><c>hltad export-onnx</c>: a trained autoencoder as ONNX (opset 13), reconstruction or AD score
+/// output.</summary>
 internal sealed class ExportOnnxCommand : Command<ExportOnnxCommand.Settings>
 {
     public sealed class Settings : CommonSettings
@@ -32,10 +33,12 @@ internal sealed class ExportOnnxCommand : Command<ExportOnnxCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         Autoencoder model = Autoencoder.Load(settings.Model!);
-        var options = new OnnxExportOptions(Output: settings.Score ? OnnxExportOutput.AdScore : OnnxExportOutput.Reconstruction);
+        var output = settings.Score ? OnnxExportOutput.AdScore : OnnxExportOutput.Reconstruction;
+        var options = new OnnxExportOptions(Output: output);
         OnnxExporter.Export(model.ToInference(), settings.Output!, options);
         AnsiConsole.MarkupLine($"wrote [bold]{Markup.Escape(settings.Output!)}[/] " +
-            $"(input (N, {model.Architecture.Features}), output {(settings.Score ? "AD score (N,)" : "reconstruction")})");
+            $"(input (N, {model.Architecture.Features}), " +
+            $"output {(settings.Score ? "AD score (N,)" : "reconstruction")})");
         return 0;
     }
 }

@@ -49,7 +49,8 @@ internal sealed class L1adTrainCommand : Command<L1adTrainCommand.Settings>
         (int events, double loss) = L1adTraining.Run(
             Path.Combine(settings.World!, "EB"), Path.Combine(settings.World!, WorldGenerator.L1adTrainingFileName),
             settings.Output!, options, progress, cancellationToken);
-        AnsiConsole.MarkupLine(string.Format(culture, "trained on {0:N0} events, best validation loss {1:G5}: [bold]{2}[/]",
+        AnsiConsole.MarkupLine(string.Format(culture,
+            "trained on {0:N0} events, best validation loss {1:G5}: [bold]{2}[/]",
             events, loss, Markup.Escape(settings.Output!)));
         return 0;
     }

@@ -59,7 +59,8 @@ internal sealed class RunCommand : Command<RunCommand.Settings>
             if (data.Any(value => value is not null) && data.Any(value => value is null))
             {
                 return ValidationResult.Error(
-                    "--eb, --mc, --l1ad-train and --l1ad-model go together: give all four, or none for the synthetic world");
+                    "--eb, --mc, --l1ad-train and --l1ad-model go together: " +
+                    "give all four, or none for the synthetic world");
             }
 
             if (L1adRateHz is double l1ad && !(l1ad > 0))

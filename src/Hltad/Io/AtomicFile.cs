@@ -7,7 +7,8 @@ namespace Hltad.Io;
 /// </summary>
 public static class AtomicFile
 {
-    /// <summary>Runs <paramref name="write"/> on a new stream, then renames the file to <paramref name="path"/>.</summary>
+    /// <summary>Runs <paramref name="write"/> on a new stream, then renames the file to <paramref
+    /// name="path"/>.</summary>
     public static void Write(string path, Action<Stream> write) => WriteNamed(path, temporary =>
     {
         using var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None);

@@ -2,11 +2,13 @@ using Hltad.Data;
 
 namespace Hltad.Io;
 
-/// <summary>The matched datasets of a study: every <c>&lt;tag&gt;.h5</c> of one folder (output of <c>match</c>).</summary>
+/// <summary>The matched datasets of a study: every <c>&lt;tag&gt;.h5</c> of one folder (output of
+/// <c>match</c>).</summary>
 public static class MatchedDirectory
 {
     /// <summary>Reads every <c>*.h5</c> of <paramref name="directory"/>, keyed by tag (the file name).</summary>
-    /// <exception cref="InputDataException">The folder is missing or holds no matched file, or a file is bad.</exception>
+    /// <exception cref="InputDataException">The folder is missing or holds no matched file, or a file is
+    /// bad.</exception>
     public static IReadOnlyDictionary<string, MatchedSample> ReadAll(string directory)
     {
         if (!Directory.Exists(directory))

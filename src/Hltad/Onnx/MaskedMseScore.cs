@@ -4,7 +4,8 @@ namespace Hltad.Onnx;
 
 /// <summary>
 /// The HLTAD score of an event from its inputs and their reconstruction (SEMANTICS.md sections 7 and 8):
-/// <c>Σⱼ mⱼ·(yⱼ − xⱼ)² / max(Σⱼ mⱼ, 1)</c> with the value mask <c>mⱼ = (xⱼ ≠ 0) ∧ (xⱼ ≠ −999)</c>.
+/// <c>Σⱼ mⱼ·(yⱼ − xⱼ)² / max(Σⱼ mⱼ, 1)</c> with the value mask <c>mⱼ = (xⱼ ≠ 0) ∧ (xⱼ ≠
+/// −999)</c>.
 /// Accumulated in double, returned as float. An event with no counted entry scores 0. A NaN input is counted
 /// (it is neither 0 nor −999) and makes the score NaN, as in the in-graph score.
 /// </summary>

@@ -12,7 +12,8 @@ namespace Hltad.Onnx;
 /// Writes an <see cref="InferenceNetwork"/> as an ONNX model (SEMANTICS.md section 10): opset 13, IR version 8,
 /// producer "hltad", one float input (N, features) with N symbolic, and one output — the (N, outputs)
 /// reconstruction, or the (N,) AD score computed in the graph as
-/// <c>Σⱼ mⱼ·(yⱼ − xⱼ)² / max(Σⱼ mⱼ, 1)</c> with <c>mⱼ = (xⱼ ≠ 0) ∧ (xⱼ ≠ −999)</c> (sections 7 and 8).
+/// <c>Σⱼ mⱼ·(yⱼ − xⱼ)² / max(Σⱼ mⱼ, 1)</c> with <c>mⱼ = (xⱼ ≠ 0) ∧ (xⱼ ≠ −999)</c>
+/// (sections 7 and 8).
 /// </summary>
 public static class OnnxExporter
 {
@@ -149,7 +150,8 @@ public static class OnnxExporter
         return $"{name}/shifted";
     }
 
-    /// <summary>score = Σ m·(y − x)² / max(Σ m, 1) over axis 1, m = (x ≠ 0) ∧ (x ≠ −999), as float.</summary>
+    /// <summary>score = Σ m·(y − x)² / max(Σ m, 1) over axis 1, m = (x ≠ 0) ∧ (x ≠ −999), as
+    /// float.</summary>
     private static void AddMaskedMse(GraphProto graph, string input, string reconstruction, string output)
     {
         const string p = "score";

@@ -14,7 +14,8 @@ namespace Hltad.Pipeline;
 /// </summary>
 public static class L1adTraining
 {
-    /// <summary>Trains on the EB ntuples of <paramref name="ebDirectory"/> and writes <paramref name="onnxPath"/>.</summary>
+    /// <summary>Trains on the EB ntuples of <paramref name="ebDirectory"/> and writes <paramref
+    /// name="onnxPath"/>.</summary>
     /// <returns>The number of training events and the best validation loss.</returns>
     public static (int Events, double ValidationLoss) Run(
         string ebDirectory,

@@ -25,7 +25,10 @@ public static class StudyRunner
     private const string DoneMarker = "step.done";
 
     /// <summary>Runs or resumes the study.</summary>
-    public static StudyResult Run(StudyRequest request, IProgress<StudyProgress>? progress, CancellationToken cancellation)
+    public static StudyResult Run(
+        StudyRequest request,
+        IProgress<StudyProgress>? progress,
+        CancellationToken cancellation)
     {
         string root = Path.GetFullPath(request.OutputDirectory);
         Directory.CreateDirectory(root);

@@ -50,7 +50,8 @@ public static class EventCleaning
     /// Returns a value in [−π, π); NaN when either input is NaN.
     /// </summary>
     /// <remarks>
-    /// Angles within (−2π, 4π) after the shift, which covers every pair of angles in [−π, π], skip the slow fmod:
+    /// Angles within (−2π, 4π) after the shift, which covers every pair of angles in [−π, π], skip the slow
+    /// fmod:
     /// there fmod(x, 2π) is x itself, or x − 2π, which is exact (Sterbenz), so the result is the same bit for bit.
     /// </remarks>
     public static float DeltaPhi(float phi, float leadingPhi)

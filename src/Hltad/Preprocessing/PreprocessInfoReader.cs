@@ -89,7 +89,8 @@ internal static class PreprocessInfoReader
             if (!int.TryParse(tag.Name, NumberStyles.None, CultureInfo.InvariantCulture, out int code)
                 || code >= byCode.Length || byCode[code] is not null)
             {
-                throw Bad(source, "source_tags", $"codes must be 0 … {byCode.Length - 1}, each once; got '{tag.Name}'");
+                throw Bad(source, "source_tags",
+                    $"codes must be 0 … {byCode.Length - 1}, each once; got '{tag.Name}'");
             }
 
             byCode[code] = tag.Value.GetString() ?? throw Bad(source, "source_tags", $"code {code} has no tag");

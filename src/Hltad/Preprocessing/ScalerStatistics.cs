@@ -9,7 +9,8 @@ namespace Hltad.Preprocessing;
 /// </summary>
 /// <param name="Mean">48 column means (over non-zero entries when zero-aware; 0 for a column without any).</param>
 /// <param name="Std">
-/// 48 population standard deviations √(Σ(x − mean)² / n); 1 for a constant column (all fitted values equal, decided
+/// 48 population standard deviations √(Σ(x − mean)² / n); 1 for a constant column (all fitted values equal,
+/// decided
 /// by min = max, whose mean is then that value so it maps to exactly 0) and for a column with no entries.
 /// </param>
 /// <param name="ZeroAware">True for <c>ZeroAwareStandardScaler</c>.</param>

@@ -12,7 +12,8 @@ namespace Hltad.Preprocessing;
 /// </remarks>
 public static class TrainValidationSplit
 {
-    /// <summary>Events of the 85 % part: n = ⌊0.85 · N⌋ in exact decimal arithmetic; EB_val gets N − n.</summary>
+    /// <summary>Events of the 85 % part: n = ⌊0.85 · N⌋ in exact decimal arithmetic; EB_val gets N −
+    /// n.</summary>
     public static int TrainCount(int events)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(events);

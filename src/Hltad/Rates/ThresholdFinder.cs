@@ -17,7 +17,8 @@ public static class ThresholdFinder
     /// <param name="targetRateHz">The pure-rate budget, &gt; 0.</param>
     /// <param name="incomingRateHz">Rate of the stream the events sample, &gt; 0.</param>
     /// <param name="include">Optional subset of the events to use; empty means all.</param>
-    /// <exception cref="ImpossibleRateException">No level reaches the target; carries the largest reachable rate.</exception>
+    /// <exception cref="ImpossibleRateException">No level reaches the target; carries the largest reachable
+    /// rate.</exception>
     /// <exception cref="HltadException">Empty selection, bad weights, NaN scores or a non-positive rate.</exception>
     public static RateThreshold Find(
         string what,
@@ -41,7 +42,8 @@ public static class ThresholdFinder
 
         if (!(incomingRateHz > 0) || double.IsInfinity(incomingRateHz))
         {
-            throw new HltadException($"{what}: the incoming rate must be a positive number of Hz, got {incomingRateHz}");
+            throw new HltadException(
+                $"{what}: the incoming rate must be a positive number of Hz, got {incomingRateHz}");
         }
 
         // Which events take part, and is their weight usable?
@@ -124,7 +126,8 @@ public static class ThresholdFinder
 
             if (!(weights[i] >= 0) || double.IsInfinity(weights[i]))
             {
-                throw new HltadException($"{what}: the weight of event {i} is {weights[i]}; weights must be finite and ≥ 0");
+                throw new HltadException(
+                    $"{what}: the weight of event {i} is {weights[i]}; weights must be finite and ≥ 0");
             }
 
             weightSum += weights[i];

@@ -54,7 +54,8 @@ public sealed class EnsembleLayout
 
     public string OnnxFile(int member, ObjectType objectType, bool scoreOutput) =>
         Path.Combine(MemberDirectory(member, objectType),
-            $"{OptionNames.Of(objectType)}_AE_{member.ToString(CultureInfo.InvariantCulture)}{(scoreOutput ? "_score" : "")}.onnx");
+            string.Create(CultureInfo.InvariantCulture,
+                $"{OptionNames.Of(objectType)}_AE_{member}{(scoreOutput ? "_score" : "")}.onnx"));
 
     /// <summary>Members k for which every given object type has a finished model, in increasing k.</summary>
     public IReadOnlyList<int> FinishedMembers(IReadOnlyList<ObjectType> objectTypes)

@@ -162,7 +162,8 @@ public sealed class EnsembleTrainer
 
     private void AppendDocumentation(int member)
     {
-        string line = $"{{\"member\":{member.ToString(CultureInfo.InvariantCulture)},\"trial\":{_plan.DocumentationJson}}}";
+        string line = string.Create(CultureInfo.InvariantCulture,
+            $"{{\"member\":{member},\"trial\":{_plan.DocumentationJson}}}");
         File.AppendAllText(_layout.DocumentationFile, line + "\n");
     }
 

@@ -14,7 +14,8 @@ namespace Hltad.Training;
 public static class TrialTraining
 {
     /// <summary>Runs the trial.</summary>
-    /// <exception cref="ConfigurationException">save_path or matched_path is missing, or the member is out of range.</exception>
+    /// <exception cref="ConfigurationException">save_path or matched_path is missing, or the member is out of
+    /// range.</exception>
     /// <exception cref="HltadException">The save_path holds another trial, or is not empty without resume.</exception>
     public static TrialTrainingResult Run(
         TrialTrainingRequest request,
@@ -79,7 +80,8 @@ public static class TrialTraining
 
     private static void ClaimSavePath(EnsembleLayout layout, TrialConfig config, bool resume)
     {
-        bool occupied = Directory.Exists(layout.SavePath) && Directory.EnumerateFileSystemEntries(layout.SavePath).Any();
+        bool occupied = Directory.Exists(layout.SavePath)
+            && Directory.EnumerateFileSystemEntries(layout.SavePath).Any();
         if (occupied && !resume)
         {
             throw new HltadException(
@@ -137,7 +139,8 @@ public static class TrialTraining
         }
 
         string matched = config.MatchedPath
-            ?? throw new ConfigurationException("matched_path", "is required: the folder of the matched <tag>.h5 files");
+            ?? throw new ConfigurationException(
+                "matched_path", "is required: the folder of the matched <tag>.h5 files");
         PreprocessResult result = Preprocessor.Run(
             MatchedDirectory.ReadAll(matched), config.ToPreprocessOptions(), progress, cancellation);
         PreprocessedDirectory.Write(directory, result, cancellation);
@@ -153,7 +156,8 @@ public static class TrialTraining
         {
             throw new HltadException(
                 $"{directory}: the preprocessed data were made with other options " +
-                $"({OptionNames.Of(info.Scheme)}, {OptionNames.Of(info.Normalization)}, mask {OptionNames.Of(info.Mask)}, " +
+                $"({OptionNames.Of(info.Scheme)}, {OptionNames.Of(info.Normalization)}, " +
+                $"mask {OptionNames.Of(info.Mask)}, " +
                 $"L1AD rate {info.L1adRateHz} Hz, seed {info.SplitSeed}) than the trial asks for");
         }
     }

@@ -31,7 +31,8 @@ public sealed class L1adScorerTests
     [Fact]
     public void Score_MaskedMse_IgnoresZeroAndMinus999Inputs()
     {
-        // l1ad_linear44: y = 0.5 x + 0.1. Row 0: x0 = 2 → (2 − 1.1)² = 0.81; x3 = 4 → (4 − 2.1)² = 3.61; x1 = −999
+        // l1ad_linear44: y = 0.5 x + 0.1. Row 0: x0 = 2 → (2 − 1.1)² = 0.81; x3 = 4 → (4 − 2.1)² = 3.61; x1 =
+        // −999
         // and the zeros are masked: (0.81 + 3.61) / 2 = 2.21. Row 1 is all zeros: nothing unmasked → 0 / 1 = 0.
         using var scorer = L1adScorer.Load(Linear44, L1adScoreKind.MaskedMse);
         var inputs = new float[2 * 44];

@@ -12,8 +12,10 @@ public sealed class InferenceNetworkRunnerTests
         // scale (2, 10) shift (1, −1), then dense 2 → 1 kernel [[1], [1]], bias 0, LeakyReLU 0.3.
         // x = (1, 2): linear = (1 + 4 + 0.5, −1 + 1 − 3) = (5.5, −3) → ReLU (5.5, 0) → affine (12, −1)
         //            → 12 − 1 = 11 → 11.
-        // x = (0, −4): linear = (−8 + 0.5, −2 − 3) = (−7.5, −5) → ReLU (0, 0) → affine (1, −1) → 0 → 0.
-        // x = (−1, 0): linear = (−1 + 0.5, 1 − 3) = (−0.5, −2) → ReLU (0, 0) → affine (1, −1) → 0 → 0.
+        // x = (0, −4): linear = (−8 + 0.5, −2 − 3) = (−7.5, −5) → ReLU (0, 0) → affine (1, −1) → 0
+        // → 0.
+        // x = (−1, 0): linear = (−1 + 0.5, 1 − 3) = (−0.5, −2) → ReLU (0, 0) → affine (1, −1) → 0 →
+        // 0.
         // x = (0, 0):  linear = (0.5, −3) → (0.5, 0) → (2, −1) → 1.
         var network = new InferenceNetwork(
         [

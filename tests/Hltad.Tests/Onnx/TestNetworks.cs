@@ -5,7 +5,8 @@ namespace Hltad.Tests.Onnx;
 /// <summary>Inference networks with random weights from a fixed seed, and inputs with zeros and −999.</summary>
 internal static class TestNetworks
 {
-    /// <summary>The large autoencoder of SEMANTICS.md section 7: 48→100→100→64→32→4→32→64→100→100→48, ReLU.</summary>
+    /// <summary>The large autoencoder of SEMANTICS.md section 7:
+    /// 48→100→100→64→32→4→32→64→100→100→48, ReLU.</summary>
     public static InferenceNetwork Large(int seed)
     {
         var random = new Random(seed);
@@ -21,7 +22,8 @@ internal static class TestNetworks
     }
 
     /// <summary>
-    /// The small autoencoder of section 7, 48→32→8→latent→8→32→48, with the batch norms that follow a ReLU as
+    /// The small autoencoder of section 7, 48→32→8→latent→8→32→48, with the batch norms that follow a ReLU
+    /// as
     /// affine steps; one hidden step uses LeakyReLU so that activation is exercised too.
     /// </summary>
     public static InferenceNetwork Small(int seed, int latent = 3)
@@ -48,7 +50,8 @@ internal static class TestNetworks
         return new DenseInference(new DenseStep(inputs, outputs, kernel, bias, activation, slope));
     }
 
-    /// <summary>An affine step like a batch norm in inference form: scale in [0.5, 2], shift in [−0.5, 0.5].</summary>
+    /// <summary>An affine step like a batch norm in inference form: scale in [0.5, 2], shift in [−0.5,
+    /// 0.5].</summary>
     public static AffineInference Affine(Random random, int width) =>
         new(Uniform(random, width, 0.5f, 2f), Uniform(random, width, -0.5f, 0.5f));
 

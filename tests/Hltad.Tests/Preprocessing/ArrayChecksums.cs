@@ -41,7 +41,8 @@ internal static class ArrayChecksums
         }
 
         Near(expected.GetProperty("sum_squares").GetDouble(), squares, 2 * relative * squares, $"{what}: Σx²");
-        Near(expected.GetProperty("position_weighted").GetDouble(), weighted, relative * weightedAbs, $"{what}: Σ w x");
+        Near(expected.GetProperty("position_weighted").GetDouble(), weighted, relative * weightedAbs,
+            $"{what}: Σ w x");
     }
 
     private static void Near(double expected, double actual, double tolerance, string what)

@@ -174,7 +174,8 @@ public sealed class PreprocessorTests
         PreprocessResult result = Preprocessor.Run(
             SyntheticMatched.Complete(), WithScheme("topo2A_train+L1noalg_HLTall"));
 
-        // 15 events, ⌊12.75⌋ = 12 train. Unshuffled index k is topo2A_train row k (k < 10), else HLT_noalg row k − 10;
+        // 15 events, ⌊12.75⌋ = 12 train. Unshuffled index k is topo2A_train row k (k < 10), else HLT_noalg row k
+        // − 10;
         // EB_train takes permutation(15, 0)[0 … 11] of them.
         int[] order = TrainValidationSplit.Permutation(15, 0);
         PreprocessedSample train = result["EB_train"];
@@ -239,7 +240,8 @@ public sealed class PreprocessorTests
         Assert.Equal([22.595926f, 0f], hlt[45..47]);
         Assert.Equal(-0.403972, hlt[47], 1e-6);
 
-        // L1: taus 29.504595, 26.894405, 17.42402 at phi −2.1, −3.0, −0.7 to the jet's −1.0: −1.1, −2.0, 0.3;
+        // L1: taus 29.504595, 26.894405, 17.42402 at phi −2.1, −3.0, −0.7 to the jet's −1.0: −1.1, −2.0,
+        // 0.3;
         // MET 11.017157 at phi 3.1401718: 4.1401718 − 2π = −2.1430135.
         float[] l1 = result["EB_test"].L1[..48];
         Assert.Equal([-1.1, -2.0, 0.3], [l1[38], l1[41], l1[44]], (a, b) => Math.Abs(a - b) < 1e-6);

@@ -8,7 +8,8 @@ public sealed class ScalerStatisticsTests
     [Fact]
     public void Fit_StandardColumn_PopulationMeanAndStd()
     {
-        // Column 0 holds 1, 2, 3, 4: mean 2.5; Σ(x − 2.5)² = 2.25 + 0.25 + 0.25 + 2.25 = 5; population std √(5/4).
+        // Column 0 holds 1, 2, 3, 4: mean 2.5; Σ(x − 2.5)² = 2.25 + 0.25 + 0.25 + 2.25 = 5; population std
+        // √(5/4).
         float[] values = Rows(4, (row, column) => column == 0 ? row + 1 : 0);
 
         ScalerStatistics scaler = ScalerStatistics.Fit(values, zeroAware: false);

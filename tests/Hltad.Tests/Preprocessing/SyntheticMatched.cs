@@ -46,6 +46,7 @@ internal static class SyntheticMatched
         ["ZZ4lep"] = Sample("ZZ4lep", [0.9f, 0.1f, 2f, 0.89999f]),
     };
 
-    /// <summary>0.1, 0.2, …: with weights 1 and no event passing L1, each event is 1/n of the incoming rate.</summary>
+    /// <summary>0.1, 0.2, …: with weights 1 and no event passing L1, each event is 1/n of the incoming
+    /// rate.</summary>
     public static float[] Scores(int n) => Enumerable.Range(1, n).Select(i => i / (float)n).ToArray();
 }

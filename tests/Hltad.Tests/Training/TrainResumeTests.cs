@@ -67,8 +67,9 @@ public sealed class TrainResumeTests
         TrialConfig config = Config(MatchedTestData.Folder("matched"), directory.File("trial")) with { Epochs = 1 };
         TrialTraining.Run(new TrialTrainingRequest(config), null, null, CancellationToken.None);
 
-        var error = Assert.Throws<HltadException>(() => TrialTraining.Run(
-            new TrialTrainingRequest(config with { DropoutP = 0.2 }, Resume: true), null, null, CancellationToken.None));
+        var changed = new TrialTrainingRequest(config with { DropoutP = 0.2 }, Resume: true);
+        var error = Assert.Throws<HltadException>(
+            () => TrialTraining.Run(changed, null, null, CancellationToken.None));
 
         Assert.Contains("dropout_p", error.Message);
     }
