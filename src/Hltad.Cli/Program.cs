@@ -7,6 +7,8 @@ var app = new CommandApp();
 app.Configure(config =>
 {
     config.SetApplicationName("hltad");
+    config.UseAssemblyInformationalVersion();
+    config.UseStrictParsing();
     config.PropagateExceptions();
 
     config.AddCommand<RunCommand>("run")
@@ -43,4 +45,12 @@ app.Configure(config =>
     config.AddCommand<VersionCommand>("version").WithDescription("Print the version of hltad.");
 });
 
-return CliErrors.Run(() => app.Run(args), verbose: args.Contains("--verbose"));
+// Ctrl-C cancels the command in flight, which then removes its temporary files and stops at a clean point.
+using var interrupt = new CancellationTokenSource();
+Console.CancelKeyPress += (_, press) =>
+{
+    press.Cancel = !interrupt.IsCancellationRequested;
+    interrupt.Cancel();
+};
+return CliErrors.Run(() => app.RunAsync(args, interrupt.Token).GetAwaiter().GetResult(),
+    verbose: args.Contains("--verbose"));

@@ -42,8 +42,57 @@ public sealed class PendingFile : IDisposable
             throw new OutputFileException(finalPath, error.Message, error);
         }
 
+        RemoveAbandoned(full);
         int number = Interlocked.Increment(ref _counter);
         return new PendingFile(full, $"{full}.{Environment.ProcessId}-{number}.tmp");
+    }
+
+    /// <summary>
+    /// Deletes temporary files of <paramref name="full"/> left by a process that no longer runs (one that was
+    /// killed while writing), so that a re-run leaves a clean folder.
+    /// </summary>
+    private static void RemoveAbandoned(string full)
+    {
+        string? directory = System.IO.Path.GetDirectoryName(full);
+        if (directory is null || !Directory.Exists(directory))
+        {
+            return;
+        }
+
+        string prefix = System.IO.Path.GetFileName(full) + ".";
+        foreach (string candidate in Directory.EnumerateFiles(directory, prefix + "*.tmp"))
+        {
+            string middle = System.IO.Path.GetFileName(candidate)[prefix.Length..^".tmp".Length];
+            int dash = middle.IndexOf('-', StringComparison.Ordinal);
+            if (dash > 0 && int.TryParse(middle[..dash], out int pid) && pid != Environment.ProcessId && !IsRunning(pid))
+            {
+                try
+                {
+                    File.Delete(candidate);
+                }
+                catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+                {
+                    // Someone else's file, or gone already: leave it.
+                }
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Renames the temporary file to the final path, replacing an existing file.</summary>
