@@ -46,6 +46,11 @@ internal sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
         [DefaultValue(1.0)]
         public double PlotScale { get; init; } = 1;
 
+        [CommandOption("--preprocessed <DIR>")]
+        [Description("The preprocessed samples, when training used `train --preprocessed DIR` "
+            + "(default: the folder training recorded, else <save_path>/preprocessed).")]
+        public string? Preprocessed { get; init; }
+
         [CommandOption("--rescore")]
         [Description("Score every sample again instead of reusing valid score files of an earlier run.")]
         public bool Rescore { get; init; }
@@ -82,7 +87,8 @@ internal sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
             OutputDirectory: settings.OutputDirectory,
             IncludeDijets: !settings.NoDijets,
             ReuseScores: !settings.Rescore,
-            PlotScale: settings.PlotScale);
+            PlotScale: settings.PlotScale,
+            PreprocessedPath: settings.Preprocessed);
 
         TrialEvaluationResult result;
         using (var reporter = new ProgressReporter())

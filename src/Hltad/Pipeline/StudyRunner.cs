@@ -33,6 +33,8 @@ public static class StudyRunner
         string root = Path.GetFullPath(request.OutputDirectory);
         Directory.CreateDirectory(root);
         StudyPreset preset = request.Preset;
+        string matched = Path.Combine(root, "matched");
+        TrialConfig config = Trial(request, Path.Combine(root, "trial"), matched);
 
         // Inputs: the user's data, or a synthetic world and an L1AD network trained on it.
         StudyData data = request.Data ?? new StudyData(
@@ -46,11 +48,9 @@ public static class StudyRunner
         }
 
         // Matching.
-        string matched = Path.Combine(root, "matched");
         Match(data, matched, progress, cancellation);
 
         // Training, resumed where a previous run stopped.
-        TrialConfig config = Trial(request, Path.Combine(root, "trial"), matched);
         var training = new SynchronousProgress<TrainingProgress>(update => progress?.Report(Describe(update)));
         progress?.Report(new StudyProgress("train", $"training {config.NumTrainings} members into {config.SavePath}"));
         string? lastStep = null;

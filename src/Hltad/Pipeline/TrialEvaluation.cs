@@ -50,7 +50,8 @@ public static class TrialEvaluation
         var layout = new EnsembleLayout(config.SavePath
             ?? throw new ConfigurationException("save_path", "is required: the folder of the trained trial"));
         IReadOnlyList<int> members = FindMembers(layout, config, progress);
-        string preprocessedDirectory = Path.GetFullPath(request.PreprocessedPath ?? layout.PreprocessedDirectory);
+        string preprocessedDirectory = Path.GetFullPath(
+            request.PreprocessedPath ?? layout.RecordedPreprocessedDirectory() ?? layout.PreprocessedDirectory);
         PreprocessInfo info = ReadInfo(preprocessedDirectory);
         double targetRateHz = CheckRates(request, info, preprocessedDirectory);
         CheckMask(config, info, preprocessedDirectory);

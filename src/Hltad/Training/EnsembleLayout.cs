@@ -40,6 +40,14 @@ public sealed class EnsembleLayout
 
     public string EvaluationDirectory => Path.Combine(SavePath, "evaluation");
 
+    /// <summary>Names the preprocessed samples a trial trained on when they are not in <see
+    /// cref="PreprocessedDirectory"/>.</summary>
+    public string PreprocessedLinkFile => Path.Combine(SavePath, "preprocessed_path.txt");
+
+    /// <summary>The folder recorded in <see cref="PreprocessedLinkFile"/>, or null.</summary>
+    public string? RecordedPreprocessedDirectory() =>
+        File.Exists(PreprocessedLinkFile) ? File.ReadAllText(PreprocessedLinkFile).Trim() : null;
+
     public string MemberDirectory(int member, ObjectType objectType) =>
         Path.Combine(SavePath, $"member_{member.ToString(CultureInfo.InvariantCulture)}", OptionNames.Of(objectType));
 

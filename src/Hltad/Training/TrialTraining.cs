@@ -34,10 +34,11 @@ public static class TrialTraining
 
         // The save_path belongs to this trial alone.
         var layout = new EnsembleLayout(savePath);
-        ClaimSavePath(layout, config, request.Resume);
+        ClaimSavePath(layout, config, request.Resume || request.OnlyMember is not null);
 
         // Preprocessed samples: reuse a complete output, or make them.
         PreprocessResult data = LoadOrPreprocess(layout, request, preprocessProgress, cancellation);
+        RequireSeededBackground(data, config);
 
         // The ensemble.
         var plan = Plan(config, request.OnlyMember, data.Info);
@@ -78,34 +79,65 @@ public static class TrialTraining
             ModelMetadataJson: metadata.ToJsonString());
     }
 
+    /// <summary>
+    /// The save_path belongs to one trial. A folder holding only the trial file of an attempt that failed
+    /// before training started is taken over; otherwise a non-empty folder needs --resume or --member and the
+    /// same trial. Keys that only the evaluation reads (target_rate) may change.
+    /// </summary>
     private static void ClaimSavePath(EnsembleLayout layout, TrialConfig config, bool resume)
     {
-        bool occupied = Directory.Exists(layout.SavePath)
-            && Directory.EnumerateFileSystemEntries(layout.SavePath).Any();
-        if (occupied && !resume)
+        string[] entries = Directory.Exists(layout.SavePath)
+            ? Directory.GetFileSystemEntries(layout.SavePath)
+            : [];
+        bool onlyTrialFile = entries.Length == 1 && File.Exists(layout.TrialFile);
+        if (entries.Length > 0 && !onlyTrialFile)
         {
-            throw new HltadException(
-                $"save_path '{layout.SavePath}' is not empty; pass --resume to continue the trial there, " +
-                "or choose another save_path");
-        }
-
-        if (File.Exists(layout.TrialFile))
-        {
-            TrialConfig existing = TrialConfig.Load(layout.TrialFile);
-            if (!existing.Equals(config with { SavePath = existing.SavePath }))
+            if (!resume)
             {
                 throw new HltadException(
-                    $"save_path '{layout.SavePath}' holds another trial ({layout.TrialFile} differs in: " +
-                    $"{string.Join(", ", DifferingKeys(existing, config))}); resume it with the same configuration " +
+                    $"save_path '{layout.SavePath}' is not empty; pass --resume to continue the trial there, " +
                     "or choose another save_path");
             }
 
-            return;
+            if (File.Exists(layout.TrialFile))
+            {
+                TrialConfig existing = TrialConfig.Load(layout.TrialFile);
+                TrialConfig comparable = config with
+                {
+                    SavePath = existing.SavePath,
+                    TargetRateHz = existing.TargetRateHz,
+                };
+                if (!existing.Equals(comparable))
+                {
+                    throw new HltadException(
+                        $"save_path '{layout.SavePath}' holds another trial ({layout.TrialFile} differs in: " +
+                        $"{string.Join(", ", DifferingKeys(existing, comparable))}); resume it with the same " +
+                        "configuration or choose another save_path");
+                }
+
+                return;
+            }
         }
 
         Directory.CreateDirectory(layout.SavePath);
         AtomicFile.Write(layout.TrialFile,
             stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(config.ToJson() + "\n")));
+    }
+
+    /// <summary>
+    /// The L1-seeded evaluation needs EB_test events that pass the L1AD threshold; say so before hours of training
+    /// rather than after.
+    /// </summary>
+    private static void RequireSeededBackground(PreprocessResult data, TrialConfig config)
+    {
+        PreprocessedSample? background = data.Samples.FirstOrDefault(sample => sample.Tag == SampleTags.Test);
+        if (background is not null && !background.L1Seeded.Contains(true))
+        {
+            throw new HltadException(
+                $"no {SampleTags.Test} event passes the L1AD threshold at L1AD_rate = {config.L1adRateHz:G6} Hz, so " +
+                "the L1-seeded evaluation would have no background; raise L1AD_rate (small samples need " +
+                "1e5–1e6 Hz) or use more EB events");
+        }
     }
 
     private static IEnumerable<string> DifferingKeys(TrialConfig a, TrialConfig b)
@@ -126,6 +158,12 @@ public static class TrialTraining
         string directory = request.PreprocessedPath ?? layout.PreprocessedDirectory;
         if (PreprocessedDirectory.IsComplete(directory))
         {
+            if (request.PreprocessedPath is not null)
+            {
+                AtomicFile.WriteAllBytes(layout.PreprocessedLinkFile,
+                    System.Text.Encoding.UTF8.GetBytes(Path.GetFullPath(directory) + "\n"));
+            }
+
             PreprocessResult stored = PreprocessedDirectory.Read(directory,
                 tag => tag is SampleTags.Train or SampleTags.Validation);
             CheckMatches(stored.Info, config, directory);

@@ -75,6 +75,62 @@ public sealed class TrainResumeTests
     }
 
     [Fact]
+    public void Train_AfterAnAttemptThatFailedBeforeTraining_RetryIsAccepted()
+    {
+        using var directory = new TemporaryDirectory();
+        TrialConfig config = Config(MatchedTestData.Folder("matched"), directory.File("trial")) with { Epochs = 1 };
+
+        // 1e9 Hz of L1AD rate out of 40 MHz cannot be reached: the attempt fails in preprocessing.
+        Assert.Throws<ImpossibleRateException>(() => TrialTraining.Run(
+            new TrialTrainingRequest(config with { L1adRateHz = 1e9 }), null, null, CancellationToken.None));
+
+        TrialTrainingResult result = TrialTraining.Run(
+            new TrialTrainingRequest(config), null, null, CancellationToken.None);
+        Assert.Equal([0], result.FinishedMembers);
+    }
+
+    [Fact]
+    public void Train_ResumeWithOtherTargetRateOrOneMember_IsTheSameTrial()
+    {
+        using var directory = new TemporaryDirectory();
+        TrialConfig config = Config(MatchedTestData.Folder("matched"), directory.File("trial")) with
+        {
+            Epochs = 1,
+            NumTrainings = 2,
+        };
+        TrialTraining.Run(new TrialTrainingRequest(config, OnlyMember: 1), null, null, CancellationToken.None);
+
+        // target_rate is read by the evaluation only; --member implies continuing the same trial.
+        TrialTrainingResult result = TrialTraining.Run(
+            new TrialTrainingRequest(config with { TargetRateHz = 50 }, OnlyMember: 0), null, null,
+            CancellationToken.None);
+
+        Assert.Equal([0, 1], result.FinishedMembers);
+    }
+
+    [Fact]
+    public void Train_NoBackgroundEventPassesL1ad_FailsBeforeTrainingWithAHint()
+    {
+        // topo2A_train scores 0.1 … 1.0 (weights 1, none passing L1): at 1 MHz of 40 MHz only the 1.0 event is
+        // above the threshold, while the EB_<run> tags' highest score is 0.91, so EB_test has no seeded event.
+        using var directory = new TemporaryDirectory();
+        string matched = directory.File("matched");
+        Directory.CreateDirectory(matched);
+        foreach ((string tag, MatchedSample sample) in SyntheticMatched.Complete())
+        {
+            MatchedSampleFile.Write(Path.Combine(matched, tag + ".h5"), sample);
+        }
+
+        TrialConfig config = Config(matched, directory.File("trial")) with { L1adRateHz = 1e6 };
+
+        var error = Assert.Throws<HltadException>(
+            () => TrialTraining.Run(new TrialTrainingRequest(config), null, null, CancellationToken.None));
+
+        Assert.Contains("raise L1AD_rate", error.Message);
+        Assert.False(Directory.Exists(Path.Combine(directory.File("trial"), "member_0")));
+    }
+
+    [Fact]
     public void Train_OnlyMemberOutOfRange_NamesTheRange()
     {
         TrialConfig config = Config(MatchedTestData.Folder("matched"), Path.GetTempPath());
