@@ -147,6 +147,10 @@ internal sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
             $"(total rate {Format(o.L1adTotalRateHz)} Hz); HLTAD target {Format(o.TargetRateHz)} Hz");
         AnsiConsole.Write(ThresholdTable(results));
         AnsiConsole.Write(GainTable(results));
+        foreach (string warning in RateShortfalls.Describe(results))
+        {
+            AnsiConsole.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
+        }
         AnsiConsole.WriteLine($"evaluated {result.Members.Count} member(s): {result.ScoreFilesWritten} " +
             $"score files written, {result.ScoreFilesReused} reused, {result.Plots} plots");
         AnsiConsole.WriteLine($"wrote {result.ResultsFile} and {result.ReportFile}");

@@ -135,6 +135,11 @@ internal sealed class RunCommand : Command<RunCommand.Settings>
         }
 
         AnsiConsole.Write(table);
+        foreach (string warning in RateShortfalls.Describe(results))
+        {
+            AnsiConsole.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
+        }
+
         AnsiConsole.MarkupLine($"report:  [bold]{Markup.Escape(result.Evaluation.ReportFile)}[/]");
         AnsiConsole.MarkupLine($"results: {Markup.Escape(result.Evaluation.ResultsFile)}");
     }
