@@ -36,6 +36,11 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
                 : ValidationResult.Success();
     }
 
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var log = new SynchronousProgress<string>(line =>
@@ -91,7 +96,7 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
                 kernels = engine.KernelPath,
                 events = data.Events,
                 figures,
-            }));
+            }, JsonOptions));
             return 0;
         }
 
