@@ -27,8 +27,8 @@ internal sealed class PairExecutor
 
     private PairExecutor() { }
 
-    /// <summary>How long a thread waiting at a barrier spins before it sleeps.</summary>
-    public const long SpinMicroseconds = 50;
+    /// <summary>How long a thread waiting at a barrier spins before it sleeps (benchmarks vary it).</summary>
+    public static long SpinMicroseconds { get; set; } = 50;
 
     /// <summary>The process-wide executor.</summary>
     public static PairExecutor Shared { get; } = new();
