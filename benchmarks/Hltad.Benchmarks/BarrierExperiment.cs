@@ -29,7 +29,8 @@ internal static class BarrierExperiment
                     new TrainingOptions(UseBothCores: both), 1);
                 trainer.RunEpoch(train, validation);
                 double rate = trainer.RunEpoch(train, validation).EventsPerSecond;
-                Console.WriteLine($"round {round} {name}: {rate:F0} events/s  (load {File.ReadAllText("/proc/loadavg")[..14]})");
+                string load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg")[..14] : "?";
+                Console.WriteLine($"round {round} {name}: {rate:F0} events/s (load {load})");
             }
         }
     }
