@@ -40,14 +40,26 @@ if (args.Length >= 2 && args[0] == "measure")
     return;
 }
 
-// "engine" runs the Stopwatch harness of the library (what `hltad bench` prints); anything else goes to
-// BenchmarkDotNet (e.g. --filter '*Gemm*').
+// "engine": the Stopwatch harness of the library (what `hltad bench` prints);
+// "barrier": training speed for several barrier spin times, alternating (decides SpinMicroseconds);
+// anything else goes to BenchmarkDotNet (e.g. --filter '*Gemm*').
 if (args.Length > 0 && args[0] == "engine")
 {
-    var progress = new Progress<string>(Console.WriteLine);
-    EngineBenchmarkResult result = EngineBenchmark.Run(progress: progress);
+    EngineBenchmarkResult result = EngineBenchmark.Run(progress: new ConsoleProgress());
     Console.WriteLine(result);
     return;
 }
 
+if (args.Length > 0 && args[0] == "barrier")
+{
+    BarrierExperiment.Run();
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+
+/// <summary>Prints each report on the reporting thread, in order.</summary>
+internal sealed class ConsoleProgress : IProgress<string>
+{
+    public void Report(string value) => Console.WriteLine(value);
+}

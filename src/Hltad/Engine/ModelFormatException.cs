@@ -5,18 +5,18 @@ public sealed class ModelFormatException : HltadException
 {
     public ModelFormatException(string source, string problem) : base($"{source}: {problem}")
     {
-        Source = source;
+        SourceName = source;
         Problem = problem;
     }
 
     public ModelFormatException(string source, string problem, Exception inner) : base($"{source}: {problem}", inner)
     {
-        Source = source;
+        SourceName = source;
         Problem = problem;
     }
 
     /// <summary>The file path, or a description of the stream.</summary>
-    public new string Source { get; }
+    public string SourceName { get; }
 
     /// <summary>What is wrong.</summary>
     public string Problem { get; }

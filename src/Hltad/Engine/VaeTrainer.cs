@@ -44,6 +44,9 @@ public sealed class VaeTrainer
 
     public double BestValidationLoss => _core.Monitor.BestLoss;
 
+    /// <summary>1-based epoch of <see cref="BestValidationLoss"/> (0 before the first epoch).</summary>
+    public int BestEpoch => _core.Monitor.BestEpoch + 1;
+
     public IReadOnlyList<EpochReport> History => _core.History;
 
     /// <summary>A new training with freshly initialised weights.</summary>
@@ -80,6 +83,13 @@ public sealed class VaeTrainer
         }
 
         return trainer;
+    }
+
+    /// <summary>Continues a training from a VAE checkpoint file.</summary>
+    public static VaeTrainer Resume(string path)
+    {
+        using FileStream stream = File.OpenRead(path);
+        return Resume(stream, path);
     }
 
     /// <summary>One epoch (see <see cref="AutoencoderTrainer.RunEpoch"/>).</summary>
@@ -121,6 +131,9 @@ public sealed class VaeTrainer
         };
         CheckpointCodec.Write(stream, _core, header, _noiseKey);
     }
+
+    /// <summary>Writes a checkpoint file (temporary name, then rename).</summary>
+    public void SaveCheckpoint(string path) => AtomicFile.Write(path, SaveCheckpoint);
 
     private VariationalAutoencoder Model(float[] values, float[] statistics) =>
         new(Architecture, Options, Seed, StoreTensors.Export(_core.Network.Store, values, statistics),
