@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Hltad.Engine.Layers;
+using Hltad.Io;
 
 namespace Hltad.Engine;
 
