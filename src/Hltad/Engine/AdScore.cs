@@ -2,7 +2,8 @@ namespace Hltad.Engine;
 
 /// <summary>
 /// Anomaly scores. <see cref="MaskedMse(ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float})"/> is
-/// the HLTAD score of SEMANTICS.md section 8: <c>Σⱼ mⱼ (yⱼ − xⱼ)² / max(Σⱼ mⱼ, 1)</c> between an event's
+/// the HLTAD score of SEMANTICS.md section 8: <c>Σⱼ mⱼ (yⱼ − xⱼ)² / max(Σⱼ mⱼ, 1)</c> between an
+/// event's
 /// inputs x and reconstruction y, with mask <c>m = (x ≠ 0) ∧ (x ≠ −999)</c> or an explicit 0/1 mask (non-zero
 /// counts). <see cref="MeanSquare"/> is the L1AD score of section 2 (mean over outputs of the squared VAE
 /// latent mean). Sums are taken in double and returned as float; an event with no masked value scores 0.

@@ -64,7 +64,9 @@ public sealed class PendingFile : IDisposable
         {
             string middle = System.IO.Path.GetFileName(candidate)[prefix.Length..^".tmp".Length];
             int dash = middle.IndexOf('-', StringComparison.Ordinal);
-            if (dash > 0 && int.TryParse(middle[..dash], out int pid) && pid != Environment.ProcessId && !IsRunning(pid))
+            bool abandoned = dash > 0 && int.TryParse(middle[..dash], out int pid)
+                && pid != Environment.ProcessId && !IsRunning(pid);
+            if (abandoned)
             {
                 try
                 {

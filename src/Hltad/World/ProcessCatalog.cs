@@ -13,7 +13,8 @@ namespace Hltad.World;
 /// invisible momentum plus jet mismeasurement plus the soft term; −999 in 0.2 % of events. L1 objects are
 /// coarser copies of the HLT ones: η and φ on a 0.1 grid, jet et × (0.93 ± 0.08), e/γ × (0.97 ± 0.04),
 /// muon et rounded to 1 GeV and stored × 1e-3; hadronic taus and, often, jets appear as L1 taus; jets fake
-/// L1 e/γ 2 % of the time, an identified HLT electron 0.05 % and photon 0.1 %; L1 MET is the invisible momentum ×0.9 plus a coarser soft term, NaN φ in 0.1 %.</para>
+/// L1 e/γ 2 % of the time, an identified HLT electron 0.05 % and photon 0.1 %; L1 MET is the invisible momentum ×0.9
+/// plus a coarser soft term, NaN φ in 0.1 %.</para>
 /// <para><b>Menus</b> (<see cref="EmulatedMenu"/>). <c>pass_L1_unprescaled</c>: J100, 3J50, EM22, 2EM15, MU14,
 /// 2MU8, TAU60, XE55. <c>pass_HLT_unprescaled</c> (needs L1): j420, 4j100, e26, 2e17, g140, 2g35 (25),
 /// mu26, 2mu14, xe110.</para>
@@ -28,7 +29,8 @@ namespace Hltad.World;
 /// semileptonic muon 2 %); multijets (3–6 jets, pt^−4 from 45 GeV); low e/γ (QCD with a jet faking e/γ 70 %,
 /// a heavy-flavour electron 20 %, a prompt photon 10 %); high e/γ (W→eν 35 %, Z→ee 15 %, γ+jet 20 %, fakes
 /// 30 %); low μ (b b̄ with a semileptonic muon, pt^−4.5 from the threshold); high μ (W→μν 45 %, Z→μμ 15 %,
-/// heavy flavour 25 %, J/ψ/ϒ→μμ 15 %); di-e/γ (Z→ee 70 %, γγ 30 %); di-μ (Z→μμ 60 %, boosted J/ψ/ϒ 40 %);
+/// heavy flavour 25 %, J/ψ/ϒ→μμ 15 %); di-e/γ (Z→ee 70 %, γγ 30 %); di-μ (Z→μμ 60 %, boosted J/ψ/ϒ 40
+/// %);
 /// low MET (QCD whose leading jet loses 40–90 % of its energy 60 %, W→ℓν 40 %); high MET (Z→νν+jet 40 %,
 /// W→ℓν 25 %, t t̄ 15 %, badly measured QCD 20 %); taus (Z→ττ 30 %, QCD with pT̂ above twice the threshold
 /// whose jets fake taus 70 %).</para>
@@ -36,11 +38,13 @@ namespace Hltad.World;
 /// <list type="bullet">
 /// <item><c>A14N23LO</c> — gluino-pair-like SUSY: 4–6 jets (lead 100 + Exp(200) GeV) and large MET from two
 /// neutralinos (80 + Exp(170) GeV); mostly fires xe110/j420, about a quarter does not.</item>
-/// <item><c>HAHMggfZdZd2l2nu</c> — H → Zd Zd (m_Zd 15–55 GeV), Zd → ℓℓ, Zd → νν: two same-flavour leptons of
+/// <item><c>HAHMggfZdZd2l2nu</c> — H → Zd Zd (m_Zd 15–55 GeV), Zd → ℓℓ, Zd → νν: two same-flavour
+/// leptons of
 /// 5–45 GeV and 20–70 GeV of MET; below the single-lepton thresholds most of the time, so HLT often fails.</item>
 /// <item><c>HHbbttHadHad</c> — HH → b b̄ τ_h τ_h: two b-jets (40–150 GeV), two hadronic taus (visible
 /// 20–90 GeV, seen as jets and L1 taus), 15–60 GeV of MET from the tau neutrinos.</item>
-/// <item><c>ZZ4lep</c> — ZZ(*) → 4ℓ, each pair ee or μμ: a third of the events with two light pairs (12–40 and
+/// <item><c>ZZ4lep</c> — ZZ(*) → 4ℓ, each pair ee or μμ: a third of the events with two light pairs (12–40
+/// and
 /// 12–50 GeV: four soft leptons, mostly below the lepton triggers), the rest with the first pair on-shell half the
 /// time (else 40–80 GeV) and the second 12–50 GeV 60 % of the time.</item>
 /// <item><c>Zprime2EJs</c> — Z′ → two emerging jets: two very hard jets (350 + Exp(300) GeV) with extra jets and

@@ -44,7 +44,8 @@ public sealed class LossGradientTests
     [Fact]
     public void WeightedMaskedLossWithL2_NetworkParameters_MatchFiniteDifferences()
     {
-        // A small Dense → BN → ReLU → Dropout → Dense network; loss = Σ wᵢ ℓᵢ / n + c Σ w² (kernels only).
+        // A small Dense → BN → ReLU → Dropout → Dense network; loss = Σ wᵢ ℓᵢ / n + c Σ w² (kernels
+        // only).
         const float coupling = 0.05f;
         Layer[] layers =
         [

@@ -5,7 +5,8 @@ namespace Hltad.Tests.Engine;
 /// <summary>
 /// Deterministic toy events for engine tests, defined with + − × and comparisons only so that
 /// tools/reference/engine_torch_parity.py reproduces them bit for bit: per event four latent values
-/// zₖ = u₁+u₂+u₃+u₄−2, value j = z[j%4]·aⱼ + z[(j+1)%4]·z[(j+2)%4]·bⱼ + cⱼ, then each 3-value row zeroed
+/// zₖ = u₁+u₂+u₃+u₄−2, value j = z[j%4]·aⱼ + z[(j+1)%4]·z[(j+2)%4]·bⱼ + cⱼ, then each 3-value row
+/// zeroed
 /// when a draw is below 0.3; weights 0.5 + u, drawn after all events.
 /// </summary>
 internal static class SyntheticEvents

@@ -60,7 +60,8 @@ public sealed class VaeTests
     [Fact]
     public void KlTerm_HandExample_MatchesFormula()
     {
-        // μ = (1, −2), s = (0, ln 4): KL = −½ [(1 + 0 − 1 − 1) + (1 + ln 4 − 4 − 4)] = −½ (−1 − 7 + ln 4)
+        // μ = (1, −2), s = (0, ln 4): KL = −½ [(1 + 0 − 1 − 1) + (1 + ln 4 − 4 − 4)] = −½ (−1 − 7
+        // + ln 4)
         //   = 4 − ½ ln 4 = 3.3068528…; β = 2, w = 1.5 → 9.92055846…
         var sampling = new SamplingLayer(2, beta: 2f, layerIndex: 0, key: 1)
         {

@@ -7,7 +7,8 @@ namespace Hltad.Engine.Layers;
 /// Adam in the Keras/TensorFlow form (SEMANTICS.md section 7): at step t (from 1),
 /// <c>α = lr · √(1 − β₂ᵗ) / (1 − β₁ᵗ)</c> (double, then float), and per element, in float,
 /// <c>g = g₀ + g₁ + 2 c w</c> (the two parts' gradients in order; the L2 term only on kernels),
-/// <c>m ← m + (g − m)(1 − β₁)</c>, <c>v ← v + (g² − v)(1 − β₂)</c>, <c>w ← w − α m / (√v + ε)</c>.
+/// <c>m ← m + (g − m)(1 − β₁)</c>, <c>v ← v + (g² − v)(1 − β₂)</c>, <c>w ← w − α m / (√v +
+/// ε)</c>.
 /// Defaults lr 0.001, β₁ 0.9, β₂ 0.999, ε 1e-7. Tensors are shared between the two parts whole, by layer,
 /// so each part can refresh its layers' derived copies right after updating them.
 /// </summary>

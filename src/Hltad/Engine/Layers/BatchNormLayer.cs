@@ -99,7 +99,8 @@ internal sealed class BatchNormLayer : Layer
         }
     }
 
-    /// <summary>Per-feature scale and shift of the inference form: s = γ / √(var + ε), t = β − mean · s.</summary>
+    /// <summary>Per-feature scale and shift of the inference form: s = γ / √(var + ε), t = β − mean ·
+    /// s.</summary>
     public void InferenceAffine(ParameterStore store, Span<float> scale, Span<float> shift)
     {
         ReadOnlySpan<float> gamma = store.ValuesOf(Gamma);

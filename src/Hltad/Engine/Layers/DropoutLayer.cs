@@ -6,7 +6,8 @@ namespace Hltad.Engine.Layers;
 /// Inverted dropout: in training each value is kept with probability 1 − rate and scaled by
 /// <c>(float)(1 / (1 − rate))</c>, otherwise set to 0; in inference it is the identity. The decision for
 /// element e = row · width + column of the batch at optimiser step s is
-/// <c>drop ⇔ (h &gt;&gt; 40) &lt; rate · 2²⁴</c> with <c>h = SplitMix64.Hash(Mix(Mix(key + (s+1)γ) + (l+1)γ), e)</c>,
+/// <c>drop ⇔ (h &gt;&gt; 40) &lt; rate · 2²⁴</c> with <c>h = SplitMix64.Hash(Mix(Mix(key + (s+1)γ) + (l+1)γ),
+/// e)</c>,
 /// l the index of the layer in its network and key the network's dropout key, so a decision depends on
 /// (seed, step, layer, row, column) only: not on threads, and reproducible outside the engine.
 /// </summary>

@@ -2,7 +2,8 @@ namespace Hltad.Engine.Layers;
 
 /// <summary>
 /// Turns a trained layer chain into an <see cref="InferenceNetwork"/>: dropout removed; batch norm that
-/// directly follows a Dense folded into it (<c>W'ᵢⱼ = Wᵢⱼ sⱼ</c>, <c>b'ⱼ = bⱼ sⱼ + tⱼ</c> with the inference
+/// directly follows a Dense folded into it (<c>W'ᵢⱼ = Wᵢⱼ sⱼ</c>, <c>b'ⱼ = bⱼ sⱼ + tⱼ</c> with the
+/// inference
 /// scale s and shift t of <see cref="BatchNormLayer.InferenceAffine"/>); an activation after them becomes
 /// the step's activation; a batch norm after an activation stays an <see cref="AffineInference"/> step.
 /// </summary>

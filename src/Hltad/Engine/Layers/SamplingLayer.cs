@@ -4,7 +4,8 @@ namespace Hltad.Engine.Layers;
 /// The VAE's reparameterised sample and KL term. Input per event: latent means μ (first half) and log
 /// variances s (second half); output <c>z = μ + exp(s / 2) · ε</c> in training, <c>z = μ</c> in inference.
 /// ε is standard normal by Box–Muller from two counter hashes per element (key of this layer and step, as
-/// for dropout). Adds <c>β · wᵢ · KLᵢ</c> with <c>KLᵢ = −½ Σⱼ (1 + sⱼ − μⱼ² − exp sⱼ)</c> to the batch loss,
+/// for dropout). Adds <c>β · wᵢ · KLᵢ</c> with <c>KLᵢ = −½ Σⱼ (1 + sⱼ − μⱼ² − exp sⱼ)</c> to
+/// the batch loss,
 /// in both modes, and its gradient <c>β wᵢ / n · (μ, ½(exp s − 1))</c> in the backward pass.
 /// </summary>
 internal sealed class SamplingLayer : Layer, IAuxiliaryLoss
