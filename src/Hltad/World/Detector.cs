@@ -12,6 +12,15 @@ internal sealed class Detector
 {
     public const double HltJetMinPt = 20;
     public const double L1JetMinEt = 20;
+
+    /// <summary>Smallest eFex tau et kept, GeV.</summary>
+    public const double L1TauMinEt = 12;
+
+    /// <summary>
+    /// L1 MET below this is reported as 0 (φ 0), GeV: in a soft crossing no tower survives the noise cuts and
+    /// the pileup subtraction.
+    /// </summary>
+    public const double L1MetNoiseCut = 20;
     private const double NotComputedProbability = 0.002;
     private const double L1NotComputedProbability = 0.0005;
     private const double L1NanPhiProbability = 0.001;
@@ -150,14 +159,14 @@ internal sealed class Detector
         // L1 taus: real hadronic taus nearly always, ordinary jets often, with a fraction of their energy.
         if (kind == JetKind.Tau)
         {
-            AddAbove(L1EFexTaus, hlt * (0.9 + 0.08 * random.Gaussian()), 8, l1Eta, l1Phi);
+            AddAbove(L1EFexTaus, hlt * (0.9 + 0.08 * random.Gaussian()), L1TauMinEt, l1Eta, l1Phi);
             AddAbove(_l1JFexTaus, hlt * (0.95 + 0.1 * random.Gaussian()), 10, l1Eta, l1Phi);
         }
         else if (hlt > 10)
         {
             if (random.Bernoulli(0.35))
             {
-                AddAbove(L1EFexTaus, hlt * random.Uniform(0.35, 0.7), 8, l1Eta, l1Phi);
+                AddAbove(L1EFexTaus, hlt * random.Uniform(0.35, 0.7), L1TauMinEt, l1Eta, l1Phi);
             }
 
             if (random.Bernoulli(0.5))
@@ -222,6 +231,7 @@ internal sealed class Detector
             if (!displaced || random.Bernoulli(0.7))
             {
                 AddAbove(L1EGammas, hlt * (0.97 + 0.04 * random.Gaussian()), 3, Grid(eta), Grid(phi));
+                EmulateCalorimeterCluster(hlt, eta, phi, random);
             }
         }
     }
@@ -287,7 +297,23 @@ internal sealed class Detector
             }
 
             AddAbove(L1EGammas, hlt * (0.97 + 0.05 * random.Gaussian()), 3, Grid(eta), Grid(phi));
+            if (!fake)
+            {
+                EmulateCalorimeterCluster(hlt, eta, phi, random);
+            }
         }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void EmulateCalorimeterCluster(double hlt, double eta, double phi, WorldRandom random)
+    {
+        // The L1 calorimeter does not tell e/γ from hadrons: an electron or photon is also a jFex jet and,
+        // being narrow, an eFex tau.
+        double l1Eta = Grid(eta), l1Phi = Grid(phi);
+        AddAbove(L1Jets, hlt * (0.95 + 0.05 * random.Gaussian()), L1JetMinEt, l1Eta, l1Phi);
+        AddAbove(_l1LargeRadiusJets, hlt * (1.0 + 0.06 * random.Gaussian()), L1JetMinEt, l1Eta, l1Phi);
+        AddAbove(L1EFexTaus, hlt * (0.92 + 0.05 * random.Gaussian()), L1TauMinEt, l1Eta, l1Phi);
+        AddAbove(_l1JFexTaus, hlt * (0.95 + 0.08 * random.Gaussian()), 10, l1Eta, l1Phi);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -312,8 +338,8 @@ internal sealed class Detector
         double soft = ProcessCatalog.SoftMetResolution * Math.Sqrt(truth.SoftSumEt);
         _metX += soft * random.Gaussian();
         _metY += soft * random.Gaussian();
-        _l1MetX += 1.4 * soft * random.Gaussian();
-        _l1MetY += 1.4 * soft * random.Gaussian();
+        _l1MetX += soft * random.Gaussian();
+        _l1MetY += soft * random.Gaussian();
         HltMet = random.Bernoulli(NotComputedProbability)
             ? PhysicsConstants.MetNotComputed
             : Math.Sqrt(_metX * _metX + _metY * _metY);
@@ -322,6 +348,12 @@ internal sealed class Detector
         L1Met = random.Bernoulli(L1NotComputedProbability)
             ? PhysicsConstants.MetNotComputed
             : Math.Sqrt(_l1MetX * _l1MetX + _l1MetY * _l1MetY);
+        if (L1Met >= 0 && L1Met < L1MetNoiseCut)
+        {
+            L1Met = 0;
+            _l1MetX = 0;
+            _l1MetY = 0;
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -434,7 +434,7 @@ internal static class HardProcesses
 
     private static void DarkPhotonPair(WorldRandom random, TruthEvent truth)
     {
-        double darkMass = random.Uniform(15, 55);
+        double darkMass = random.Uniform(25, 60);
         var higgs = FourMomentum.FromPtRapidity(
             random.Exponential(15), random.Gaussian(0, 1.6), random.Phi(), HiggsMass);
         var (visible, invisible) = higgs.Decay(random, darkMass, darkMass);
@@ -467,9 +467,9 @@ internal static class HardProcesses
     private static void ZzFourLeptons(WorldRandom random, TruthEvent truth)
     {
         // Mostly Z Z* with a light, soft second pair; the first Z is often off-shell too.
-        double first = random.Bernoulli(0.5) ? ZMass : random.Uniform(40, 80);
+        double first = random.Bernoulli(0.4) ? ZMass : random.Uniform(20, 80);
         ZLeptons(random, truth, first, (LeptonFlavour)random.Index(2), 12);
-        double second = random.Bernoulli(0.6) ? random.Uniform(12, 50) : ZMass;
+        double second = random.Bernoulli(0.75) ? random.Uniform(4, 40) : ZMass;
         ZLeptons(random, truth, second, (LeptonFlavour)random.Index(2), 12);
     }
 

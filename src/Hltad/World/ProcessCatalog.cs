@@ -60,9 +60,9 @@ internal static class ProcessCatalog
     public static IReadOnlyList<(double PeakPileup, double PrescaleFactor)> RunConditions { get; } =
         [(66, 1.0), (62, 1.3), (69, 0.85)];
 
-    public const double PileupJetsPerInteraction = 0.055;
-    public const double PileupJetMinPt = 15;
-    public const double PileupJetIndex = 4.2;
+    public const double PileupJetsPerInteraction = 0.04;
+    public const double PileupJetMinPt = 12;
+    public const double PileupJetIndex = 4.5;
     public const double PileupJetMaxEta = 4.5;
     public const double SoftSumEtOffset = 20;
     public const double SoftSumEtPerInteraction = 6;
@@ -83,24 +83,24 @@ internal static class ProcessCatalog
     /// </summary>
     public static EbItem[] EbItems { get; } =
     [
-        new("L1_RD0_FILLED", L1Quantity.Random, 0, 0, 800, 0.30, EbRecipe.MinimumBias),
-        new("L1_J20", L1Quantity.Jet, 20, 1, 250, 0.08, EbRecipe.Dijet),
-        new("L1_J30", L1Quantity.Jet, 30, 1, 60, 0.07, EbRecipe.Dijet),
-        new("L1_J50", L1Quantity.Jet, 50, 1, 15, 0.07, EbRecipe.Dijet),
-        new("L1_J75", L1Quantity.Jet, 75, 1, 4, 0.05, EbRecipe.Dijet),
-        new("L1_J100", L1Quantity.Jet, 100, 1, 1, 0.05, EbRecipe.Dijet),
-        new("L1_3J50", L1Quantity.Jet, 50, 3, 1, 0.04, EbRecipe.Multijet),
-        new("L1_EM8", L1Quantity.EGamma, 8, 1, 60, 0.04, EbRecipe.EGammaLow),
-        new("L1_EM15", L1Quantity.EGamma, 15, 1, 10, 0.04, EbRecipe.EGammaLow),
-        new("L1_EM22", L1Quantity.EGamma, 22, 1, 1, 0.04, EbRecipe.EGammaHigh),
-        new("L1_2EM15", L1Quantity.EGamma, 15, 2, 1, 0.01, EbRecipe.DiEGamma),
-        new("L1_MU4", L1Quantity.Muon, 4, 1, 40, 0.04, EbRecipe.MuonLow),
-        new("L1_MU8", L1Quantity.Muon, 8, 1, 8, 0.03, EbRecipe.MuonLow),
-        new("L1_MU14", L1Quantity.Muon, 14, 1, 1, 0.03, EbRecipe.MuonHigh),
-        new("L1_2MU8", L1Quantity.Muon, 8, 2, 1, 0.01, EbRecipe.DiMuon),
-        new("L1_TAU20", L1Quantity.Tau, 20, 1, 50, 0.02, EbRecipe.Tau),
+        new("L1_RD0_FILLED", L1Quantity.Random, 0, 0, 6000, 0.40, EbRecipe.MinimumBias),
+        new("L1_J20", L1Quantity.Jet, 20, 1, 40, 0.05, EbRecipe.Dijet),
+        new("L1_J30", L1Quantity.Jet, 30, 1, 15, 0.04, EbRecipe.Dijet),
+        new("L1_J50", L1Quantity.Jet, 50, 1, 6, 0.04, EbRecipe.Dijet),
+        new("L1_J75", L1Quantity.Jet, 75, 1, 3, 0.03, EbRecipe.Dijet),
+        new("L1_J100", L1Quantity.Jet, 100, 1, 1, 0.06, EbRecipe.Dijet),
+        new("L1_3J50", L1Quantity.Jet, 50, 3, 1, 0.06, EbRecipe.Multijet),
+        new("L1_EM8", L1Quantity.EGamma, 8, 1, 25, 0.03, EbRecipe.EGammaLow),
+        new("L1_EM15", L1Quantity.EGamma, 15, 1, 6, 0.03, EbRecipe.EGammaLow),
+        new("L1_EM22", L1Quantity.EGamma, 22, 1, 1, 0.05, EbRecipe.EGammaHigh),
+        new("L1_2EM15", L1Quantity.EGamma, 15, 2, 1, 0.015, EbRecipe.DiEGamma),
+        new("L1_MU4", L1Quantity.Muon, 4, 1, 12, 0.03, EbRecipe.MuonLow),
+        new("L1_MU8", L1Quantity.Muon, 8, 1, 4, 0.02, EbRecipe.MuonLow),
+        new("L1_MU14", L1Quantity.Muon, 14, 1, 1, 0.04, EbRecipe.MuonHigh),
+        new("L1_2MU8", L1Quantity.Muon, 8, 2, 1, 0.015, EbRecipe.DiMuon),
+        new("L1_TAU20", L1Quantity.Tau, 20, 1, 25, 0.02, EbRecipe.Tau),
         new("L1_TAU60", L1Quantity.Tau, 60, 1, 1, 0.02, EbRecipe.Tau),
-        new("L1_XE30", L1Quantity.Met, 30, 1, 30, 0.03, EbRecipe.MetLow),
+        new("L1_XE30", L1Quantity.Met, 30, 1, 12, 0.02, EbRecipe.MetLow),
         new("L1_XE55", L1Quantity.Met, 55, 1, 1, 0.03, EbRecipe.MetHigh),
     ];
 
