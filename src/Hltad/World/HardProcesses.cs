@@ -467,9 +467,9 @@ internal static class HardProcesses
     private static void ZzFourLeptons(WorldRandom random, TruthEvent truth)
     {
         // Mostly Z Z* with a light, soft second pair; the first Z is often off-shell too.
-        double first = random.Bernoulli(0.4) ? ZMass : random.Uniform(20, 80);
+        double first = random.Bernoulli(0.3) ? ZMass : random.Uniform(12, 70);
         ZLeptons(random, truth, first, (LeptonFlavour)random.Index(2), 12);
-        double second = random.Bernoulli(0.75) ? random.Uniform(4, 40) : ZMass;
+        double second = random.Bernoulli(0.8) ? random.Uniform(4, 30) : ZMass;
         ZLeptons(random, truth, second, (LeptonFlavour)random.Index(2), 12);
     }
 
