@@ -266,7 +266,7 @@ internal sealed class Detector
 
             if (!displaced || random.Bernoulli(0.7))
             {
-                AddAbove(L1Muons, Math.Round(hlt * (1 + 0.08 * random.Gaussian())), 3, Grid(eta), Grid(phi));
+                AddAbove(L1Muons, L1MuonThreshold(hlt * (1 + 0.08 * random.Gaussian())), 3, Grid(eta), Grid(phi));
             }
         }
     }
@@ -411,6 +411,24 @@ internal sealed class Detector
     {
         double p = pt * Math.Cosh(eta);
         return Math.Sqrt(p * p + mass * mass);
+    }
+
+    /// <summary>
+    /// The L1 muon et: the muon trigger only knows which of its pt thresholds (3, 4, 6, 8, 10, 14, 20 GeV) the
+    /// coincidence passed, and reports the highest; below 3 GeV there is no candidate (0).
+    /// </summary>
+    private static double L1MuonThreshold(double pt)
+    {
+        ReadOnlySpan<double> thresholds = [20, 14, 10, 8, 6, 4, 3];
+        foreach (double threshold in thresholds)
+        {
+            if (pt >= threshold)
+            {
+                return threshold;
+            }
+        }
+
+        return 0;
     }
 
     /// <summary>The L1 0.1 η–φ granularity.</summary>

@@ -2,27 +2,35 @@ namespace Hltad.World;
 
 /// <summary>
 /// The model of the synthetic world, in one place: every process, its signature and its numbers.
-/// <para><b>Common to every event.</b> Pileup μ interactions add Poisson(0.055 μ) pileup jets with a steep
-/// spectrum (pt ≥ 15 GeV, dN/dpt ∝ pt^−4.2, |η| &lt; 4.5) and a soft transverse energy ΣET = 20 + 6 μ GeV that
-/// smears the MET by 0.5 √ΣET per component: at μ ≈ 50 a crossing has about three pileup jets and
-/// ~10 GeV of MET, both rising with μ. EB runs follow the luminosity decay of a fill,
+/// <para><b>Common to every event.</b> Pileup μ interactions add Poisson(0.04 μ) pileup jets with a steep
+/// spectrum (pt ≥ 12 GeV, dN/dpt ∝ pt^−4.5, |η| &lt; 4.5) and a soft transverse energy ΣET = 20 + 6 μ GeV that
+/// smears the MET by 0.5 √ΣET per component: at μ ≈ 50 a crossing has two pileup jets, one in six of them above
+/// 20 GeV, and ~10 GeV of MET, both rising with μ. EB runs follow the luminosity decay of a fill,
 /// μ = μ_peak · exp(−t / 1.5) over the run (t from 0 to 1), ≈ 50 on average; MC has μ ~ N(50, 10).</para>
 /// <para><b>Detector</b> (<see cref="Detector"/>). HLT jets: pt smeared by
 /// σ/pt = √((0.4√μ / pt)² + 0.75² / pt + 0.05²), kept above 20 GeV; offline jets the same truth with 85 % of
 /// that spread. Electrons/photons (|η| &lt; 2.47 / 2.37) 1.5 %, muons (|η| &lt; 2.5) 2.5 %. HLT MET is the
 /// invisible momentum plus jet mismeasurement plus the soft term; −999 in 0.2 % of events. L1 objects are
 /// coarser copies of the HLT ones: η and φ on a 0.1 grid, jet et × (0.93 ± 0.08), e/γ × (0.97 ± 0.04),
-/// muon et rounded to 1 GeV and stored × 1e-3; hadronic taus and, often, jets appear as L1 taus; jets fake
-/// L1 e/γ 2 % of the time; L1 MET is the invisible momentum ×0.9 plus a coarser soft term, NaN φ in 0.1 %.</para>
+/// muon et rounded to 1 GeV and stored × 1e-3; hadronic taus and, often, jets appear as L1 taus (eFex taus kept
+/// above 12 GeV); jets fake L1 e/γ 2 % of the time. The L1 calorimeter does not tell e/γ from hadrons: every
+/// real electron or photon is also a jFex jet (et × (0.95 ± 0.05)) and an eFex tau (× (0.92 ± 0.05)). L1 MET is
+/// the invisible momentum ×0.9 plus jet mismeasurement plus the soft term; below 20 GeV nothing survives the
+/// noise cuts and pileup subtraction and it reads 0 (φ 0), so a quiet crossing is empty at L1; NaN φ in
+/// 0.1 %.</para>
 /// <para><b>Menus</b> (<see cref="EmulatedMenu"/>). <c>pass_L1_unprescaled</c>: J100, 3J50, EM22, 2EM15, MU14,
-/// 2MU8, TAU60, XE55. <c>pass_HLT_unprescaled</c> (needs L1): j420, 4j100, e26, 2e17, g140, 2g35 (25),
-/// mu26, 2mu14, xe110.</para>
+/// 2MU8, TAU60, XE55. <c>pass_HLT_unprescaled</c> (needs L1), each chain after its own L1 item: j420 (J100),
+/// 4j100 (3J50), e26 and g140 (EM22), 2e17 and 2g35 (25) (2EM15), mu26 (MU14), 2mu14 (2MU8), xe110 (XE55);
+/// identification and isolation keep 80 % of the events of e26, 85 % of mu26, 90 % of 2e17 and 2mu14 and 95 %
+/// of the photon chains, so leptons just above threshold often fail.</para>
 /// <para><b>Enhanced Bias</b> (<see cref="EbItems"/>). Each EB event is recorded by one L1 item, drawn by its
 /// share of the sample; its collision is generated to fire that item (regenerated until it does). Its weight
 /// undoes the prescales of every EB item it passes: w = 1 / (1 − Π(1 − 1/PS)), the random trigger always
-/// included. Random-trigger events of soft QCD weigh about PS_RD (hundreds to ~1000, per run), low-threshold
-/// items tens to hundreds, events firing an unprescaled item exactly 1: weights span three orders of
-/// magnitude and fall as activity rises. Soft QCD dominates the weighted sample. The recipes:
+/// included. Random-trigger events (40 % of the sample) that fire nothing else weigh PS_RD = 6000 × the run's
+/// factor and carry almost all of Σw; those with a pileup jet or MET above a low threshold weigh about that
+/// item's prescale (3–40); events firing an unprescaled item weigh exactly 1. With Σw ≈ 2400 per event, a 1 kHz
+/// L1AD budget (2.5e-5 of Σw) buys a few hundred events from low-prescale items on top of the thousands of
+/// weight-1 events it selects, and leaves empty random crossings out. The recipes:
 /// minimum bias (pileup only, a soft dijet 25 % of the time, a soft muon 1 %, electron 0.5 %); QCD dijets
 /// with pT̂ ∝ pT̂^−5 from just below the item threshold (a third jet 40 % of the time, a b-jet pair with a
 /// semileptonic muon 2 %); multijets (3–6 jets, pt^−4 from 45 GeV); low e/γ (QCD with a jet faking e/γ 70 %,
@@ -36,13 +44,13 @@ namespace Hltad.World;
 /// <list type="bullet">
 /// <item><c>A14N23LO</c> — gluino-pair-like SUSY: 4–6 jets (lead 100 + Exp(200) GeV) and large MET from two
 /// neutralinos (80 + Exp(170) GeV); mostly fires xe110/j420, about a quarter does not.</item>
-/// <item><c>HAHMggfZdZd2l2nu</c> — H → Zd Zd (m_Zd 15–55 GeV), Zd → ℓℓ, Zd → νν: two same-flavour leptons of
-/// 5–45 GeV and 20–70 GeV of MET; below the single-lepton thresholds most of the time, so HLT often fails.</item>
+/// <item><c>HAHMggfZdZd2l2nu</c> — H → Zd Zd (m_Zd 25–60 GeV), Zd → ℓℓ, Zd → νν: two same-flavour leptons of
+/// 5–45 GeV and 15–60 GeV of MET; below the single-lepton thresholds most of the time, so HLT often fails.</item>
 /// <item><c>HHbbttHadHad</c> — HH → b b̄ τ_h τ_h: two b-jets (40–150 GeV), two hadronic taus (visible
 /// 20–90 GeV, seen as jets and L1 taus), 15–60 GeV of MET from the tau neutrinos.</item>
-/// <item><c>ZZ4lep</c> — ZZ(*) → 4ℓ (each pair ee or μμ; the first pair on-shell half the time, else 40–80 GeV,
-/// the second pair 12–50 GeV 60 % of the time): four leptons, the softest few GeV; a lepton trigger misses a
-/// sizeable fraction.</item>
+/// <item><c>ZZ4lep</c> — ZZ(*)/γ* → 4ℓ (each pair ee or μμ; the first pair on-shell 30 % of the time, else
+/// 12–70 GeV, the second pair 4–30 GeV 80 % of the time, else on-shell): four leptons, the softest few GeV; the
+/// lepton triggers miss almost half.</item>
 /// <item><c>Zprime2EJs</c> — Z′ → two emerging jets: two very hard jets (350 + Exp(300) GeV) with extra jets and
 /// one to three displaced tracks seen as LRT leptons.</item>
 /// <item><c>jjJZ1</c>, <c>jjJZ2</c>, <c>jjJZ4</c> — QCD dijets (the EB dijet recipe) with leading-jet pT̂ in
