@@ -20,7 +20,7 @@ internal sealed class Detector
     /// L1 MET below this is reported as 0 (φ 0), GeV: in a soft crossing no tower survives the noise cuts and
     /// the pileup subtraction.
     /// </summary>
-    public const double L1MetNoiseCut = 20;
+    public const double L1MetNoiseCut = 30;
     private const double NotComputedProbability = 0.002;
     private const double L1NotComputedProbability = 0.0005;
     private const double L1NanPhiProbability = 0.001;
@@ -414,12 +414,12 @@ internal sealed class Detector
     }
 
     /// <summary>
-    /// The L1 muon et: the muon trigger only knows which of its pt thresholds (3, 4, 6, 8, 10, 14, 20 GeV) the
-    /// coincidence passed, and reports the highest; below 3 GeV there is no candidate (0).
+    /// The L1 muon et: the muon trigger only knows which of its pt thresholds (4, 6, 8, 10, 14, 20 GeV) the
+    /// coincidence passed, and reports the highest; below 4 GeV there is no candidate (0).
     /// </summary>
     private static double L1MuonThreshold(double pt)
     {
-        ReadOnlySpan<double> thresholds = [20, 14, 10, 8, 6, 4, 3];
+        ReadOnlySpan<double> thresholds = [20, 14, 10, 8, 6, 4];
         foreach (double threshold in thresholds)
         {
             if (pt >= threshold)

@@ -12,12 +12,13 @@ namespace Hltad.World;
 /// that spread. Electrons/photons (|η| &lt; 2.47 / 2.37) 1.5 %, muons (|η| &lt; 2.5) 2.5 %. HLT MET is the
 /// invisible momentum plus jet mismeasurement plus the soft term; −999 in 0.2 % of events. L1 objects are
 /// coarser copies of the HLT ones: η and φ on a 0.1 grid, jet et × (0.93 ± 0.08), e/γ × (0.97 ± 0.04),
-/// muon et rounded to 1 GeV and stored × 1e-3; hadronic taus and, often, jets appear as L1 taus (eFex taus kept
-/// above 12 GeV); jets fake L1 e/γ 2 % of the time. The L1 calorimeter does not tell e/γ from hadrons: every
+/// L1 muon et is the highest muon-trigger threshold passed (4, 6, 8, 10, 14 or 20 GeV; no candidate below 4 GeV),
+/// stored × 1e-3; hadronic taus and, often, jets appear as L1 taus (eFex taus kept above 12 GeV); jets fake
+/// L1 e/γ 2 % of the time. The L1 calorimeter does not tell e/γ from hadrons: every
 /// real electron or photon is also a jFex jet (et × (0.95 ± 0.05)) and an eFex tau (× (0.92 ± 0.05)). L1 MET is
-/// the invisible momentum ×0.9 plus jet mismeasurement plus the soft term; below 20 GeV nothing survives the
-/// noise cuts and pileup subtraction and it reads 0 (φ 0), so a quiet crossing is empty at L1; NaN φ in
-/// 0.1 %.</para>
+/// the invisible momentum ×0.9 plus jet mismeasurement plus the soft term; below 30 GeV nothing survives the
+/// noise cuts and pileup subtraction and it reads 0 (φ 0). A quiet crossing is therefore empty at L1, and a
+/// crossing with any Topo2A object fires a prescaled item (J20, TAU12, MU4, XE30); NaN φ in 0.1 %.</para>
 /// <para><b>Menus</b> (<see cref="EmulatedMenu"/>). <c>pass_L1_unprescaled</c>: J100, 3J50, EM22, 2EM15, MU14,
 /// 2MU8, TAU60, XE55. <c>pass_HLT_unprescaled</c> (needs L1), each chain after its own L1 item: j420 (J100),
 /// 4j100 (3J50), e26 and g140 (EM22), 2e17 and 2g35 (25) (2EM15), mu26 (MU14), 2mu14 (2MU8), xe110 (XE55);
@@ -27,8 +28,8 @@ namespace Hltad.World;
 /// share of the sample; its collision is generated to fire that item (regenerated until it does). Its weight
 /// undoes the prescales of every EB item it passes: w = 1 / (1 − Π(1 − 1/PS)), the random trigger always
 /// included. Random-trigger events (40 % of the sample) that fire nothing else weigh PS_RD = 6000 × the run's
-/// factor and carry almost all of Σw; those with a pileup jet or MET above a low threshold weigh about that
-/// item's prescale (3–40); events firing an unprescaled item weigh exactly 1. With Σw ≈ 2400 per event, a 1 kHz
+/// factor and carry almost all of Σw; those with a pileup jet, tau, muon or MET above a low threshold weigh
+/// about that item's prescale (3–40); events firing an unprescaled item weigh exactly 1. With Σw ≈ 2400 per event, a 1 kHz
 /// L1AD budget (2.5e-5 of Σw) buys a few hundred events from low-prescale items on top of the thousands of
 /// weight-1 events it selects, and leaves empty random crossings out. The recipes:
 /// minimum bias (pileup only, a soft dijet 25 % of the time, a soft muon 1 %, electron 0.5 %); QCD dijets
@@ -106,7 +107,7 @@ internal static class ProcessCatalog
         new("L1_MU8", L1Quantity.Muon, 8, 1, 4, 0.02, EbRecipe.MuonLow),
         new("L1_MU14", L1Quantity.Muon, 14, 1, 1, 0.04, EbRecipe.MuonHigh),
         new("L1_2MU8", L1Quantity.Muon, 8, 2, 1, 0.015, EbRecipe.DiMuon),
-        new("L1_TAU20", L1Quantity.Tau, 20, 1, 25, 0.02, EbRecipe.Tau),
+        new("L1_TAU12", L1Quantity.Tau, 12, 1, 25, 0.02, EbRecipe.Tau),
         new("L1_TAU60", L1Quantity.Tau, 60, 1, 1, 0.02, EbRecipe.Tau),
         new("L1_XE30", L1Quantity.Met, 30, 1, 12, 0.02, EbRecipe.MetLow),
         new("L1_XE55", L1Quantity.Met, 55, 1, 1, 0.03, EbRecipe.MetHigh),
