@@ -22,8 +22,8 @@ namespace Hltad.World;
 /// <para><b>Menus</b> (<see cref="EmulatedMenu"/>). <c>pass_L1_unprescaled</c>: J100, 3J50, EM22, 2EM15, MU14,
 /// 2MU8, TAU60, XE55. <c>pass_HLT_unprescaled</c> (needs L1), each chain after its own L1 item: j420 (J100),
 /// 4j100 (3J50), e26 and g140 (EM22), 2e17 and 2g35 (25) (2EM15), mu26 (MU14), 2mu14 (2MU8), xe110 (XE55);
-/// identification and isolation keep 80 % of the events of e26, 85 % of mu26, 90 % of 2e17 and 2mu14 and 95 %
-/// of the photon chains, so leptons just above threshold often fail.</para>
+/// identification, isolation and the L1 muon acceptance (one draw per event) keep 75 % of the events of e26 and
+/// mu26, 85 % of 2e17, 80 % of 2mu14 and 95 % of the photon chains, so leptonic events often fail.</para>
 /// <para><b>Enhanced Bias</b> (<see cref="EbItems"/>). Each EB event is recorded by one L1 item, drawn by its
 /// share of the sample; its collision is generated to fire that item (regenerated until it does). Its weight
 /// undoes the prescales of every EB item it passes: w = 1 / (1 − Π(1 − 1/PS)), the random trigger always
