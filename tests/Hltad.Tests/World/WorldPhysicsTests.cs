@@ -28,7 +28,7 @@ public sealed class WorldPhysicsTests : IClassFixture<WorldPhysicsTests.MediumWo
         // (6000 × run factor 1.0 in run 473255), the others at most about the prescale of a low item (≤ 40).
         Assert.All(weights.Where((_, i) => passL1[i]), weight => Assert.Equal(1.0, weight, 12));
         Assert.All(weights.Where((_, i) => !passL1[i]), weight => Assert.True(weight > 1));
-        Assert.Equal(6000, weights.Max(), 9);
+        Assert.Equal(6000, weights.Max(), 6);
         double median = weights.Order().ElementAt(weights.Length / 2);
         Assert.InRange(median, 2, 40);
         Assert.InRange(passL1.Count(p => p) / (double)weights.Length, 0.15, 0.45);
@@ -103,7 +103,9 @@ public sealed class WorldPhysicsTests : IClassFixture<WorldPhysicsTests.MediumWo
     [Fact]
     public void Mc_ProcessesHaveTheirSignatures()
     {
-        Assert.True(Mean("ZZ4lep", r => Count(r.E, r.I, 4) + Count(r.Mu, r.I, 3)) > 3, "ZZ4lep: four leptons");
+        // ZZ4lep: four leptons, the second pair mostly from a 4–30 GeV γ*/Z*, so one of them is often below the
+        // reconstruction thresholds (4 GeV e, 3 GeV μ) or outside the acceptance: about three reconstructed.
+        Assert.InRange(Mean("ZZ4lep", r => Count(r.E, r.I, 4) + Count(r.Mu, r.I, 3)), 2.6, 3.6);
         Assert.True(Mean("qqa", r => r.Ph.Event(r.I)[0] > 45 ? 1 : 0) > 0.9, "qqa: a hard photon");
         Assert.True(Mean("Zprime2EJs", r => r.J.Event(r.I)[0]) > 400, "Zprime2EJs: very hard jets");
         Assert.True(Mean("A14N23LO", r => r.Met.Event(r.I)[0]) > 150, "A14N23LO: large MET");
