@@ -29,15 +29,17 @@ namespace Hltad.World;
 /// undoes the prescales of every EB item it passes: w = 1 / (1 − Π(1 − 1/PS)), the random trigger always
 /// included. Random-trigger events (40 % of the sample) that fire nothing else weigh PS_RD = 6000 × the run's
 /// factor and carry almost all of Σw; those with a pileup jet, tau, muon or MET above a low threshold weigh
-/// about that item's prescale (3–40); events firing an unprescaled item weigh exactly 1. With Σw ≈ 2400 per event, a 1 kHz
-/// L1AD budget (2.5e-5 of Σw) buys a few hundred events from low-prescale items on top of the thousands of
-/// weight-1 events it selects, and leaves empty random crossings out. The recipes:
+/// about that item's prescale (3–40); events firing an unprescaled item weigh exactly 1. With Σw ≈ 1400 per
+/// event, a 1 kHz L1AD budget (2.5e-5 of Σw) buys several hundred events from low-prescale items on top of the
+/// weight-1 events it selects (about 1500 events of 140 000 in all), and leaves the empty random crossings out.
+/// The recipes:
 /// minimum bias (pileup only, a soft dijet 25 % of the time, a soft muon 1 %, electron 0.5 %); QCD dijets
 /// with pT̂ ∝ pT̂^−5 from just below the item threshold (a third jet 40 % of the time, a b-jet pair with a
 /// semileptonic muon 2 %); multijets (3–6 jets, pt^−4 from 45 GeV); low e/γ (QCD with a jet faking e/γ 70 %,
 /// a heavy-flavour electron 20 %, a prompt photon 10 %); high e/γ (W→eν 35 %, Z→ee 15 %, γ+jet 20 %, fakes
 /// 30 %); low μ (b b̄ with a semileptonic muon, pt^−4.5 from the threshold); high μ (W→μν 45 %, Z→μμ 15 %,
-/// heavy flavour 25 %, J/ψ/ϒ→μμ 15 %); di-e/γ (Z→ee 70 %, γγ 30 %); di-μ (Z→μμ 60 %, boosted J/ψ/ϒ 40 %);
+/// heavy flavour 25 %, J/ψ/ϒ→μμ 15 %); di-e/γ (Z→ee 70 %, γγ 30 %);
+/// di-μ (Z→μμ 60 %, boosted J/ψ/ϒ 40 %);
 /// low MET (QCD whose leading jet loses 40–90 % of its energy 60 %, W→ℓν 40 %); high MET (Z→νν+jet 40 %,
 /// W→ℓν 25 %, t t̄ 15 %, badly measured QCD 20 %); taus (Z→ττ 30 %, QCD with pT̂ above twice the threshold
 /// whose jets fake taus 70 %).</para>
