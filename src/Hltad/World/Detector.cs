@@ -12,6 +12,15 @@ internal sealed class Detector
 {
     public const double HltJetMinPt = 20;
     public const double L1JetMinEt = 20;
+
+    /// <summary>Smallest eFex tau et kept, GeV.</summary>
+    public const double L1TauMinEt = 12;
+
+    /// <summary>
+    /// L1 MET below this is reported as 0 (φ 0), GeV: in a soft crossing no tower survives the noise cuts and
+    /// the pileup subtraction.
+    /// </summary>
+    public const double L1MetNoiseCut = 30;
     private const double NotComputedProbability = 0.002;
     private const double L1NotComputedProbability = 0.0005;
     private const double L1NanPhiProbability = 0.001;
@@ -150,14 +159,14 @@ internal sealed class Detector
         // L1 taus: real hadronic taus nearly always, ordinary jets often, with a fraction of their energy.
         if (kind == JetKind.Tau)
         {
-            AddAbove(L1EFexTaus, hlt * (0.9 + 0.08 * random.Gaussian()), 8, l1Eta, l1Phi);
+            AddAbove(L1EFexTaus, hlt * (0.9 + 0.08 * random.Gaussian()), L1TauMinEt, l1Eta, l1Phi);
             AddAbove(_l1JFexTaus, hlt * (0.95 + 0.1 * random.Gaussian()), 10, l1Eta, l1Phi);
         }
         else if (hlt > 10)
         {
             if (random.Bernoulli(0.35))
             {
-                AddAbove(L1EFexTaus, hlt * random.Uniform(0.35, 0.7), 8, l1Eta, l1Phi);
+                AddAbove(L1EFexTaus, hlt * random.Uniform(0.35, 0.7), L1TauMinEt, l1Eta, l1Phi);
             }
 
             if (random.Bernoulli(0.5))
@@ -178,17 +187,17 @@ internal sealed class Detector
             return;
         }
 
-        // One draw decides among the exclusive outcomes: L1 e/γ 2 %, HLT electron 0.05 %, HLT photon 0.1 %.
-        double u = random.Uniform();
-        if (u < 0.02)
+        if (random.Bernoulli(0.02))
         {
             AddAbove(L1EGammas, hlt * random.Uniform(0.3, 0.7), 3, l1Eta, l1Phi);
         }
-        else if (u < 0.0205)
+
+        if (random.Bernoulli(0.002))
         {
             AddAbove(HltElectrons, hlt * random.Uniform(0.2, 0.6), 4, eta, phi);
         }
-        else if (u < 0.0215)
+
+        if (random.Bernoulli(0.004))
         {
             AddAbove(HltPhotons, hlt * random.Uniform(0.4, 0.8), 5, eta, phi);
         }
@@ -222,6 +231,7 @@ internal sealed class Detector
             if (!displaced || random.Bernoulli(0.7))
             {
                 AddAbove(L1EGammas, hlt * (0.97 + 0.04 * random.Gaussian()), 3, Grid(eta), Grid(phi));
+                EmulateCalorimeterCluster(hlt, eta, phi, random);
             }
         }
     }
@@ -256,7 +266,7 @@ internal sealed class Detector
 
             if (!displaced || random.Bernoulli(0.7))
             {
-                AddAbove(L1Muons, Math.Round(hlt * (1 + 0.08 * random.Gaussian())), 3, Grid(eta), Grid(phi));
+                AddAbove(L1Muons, L1MuonThreshold(hlt * (1 + 0.08 * random.Gaussian())), 3, Grid(eta), Grid(phi));
             }
         }
     }
@@ -276,7 +286,7 @@ internal sealed class Detector
             // A jet's π0 deposit: always an L1 e/γ, rarely an identified photon.
             bool fake = photons.Fake[g];
             double hlt = pt * (1 + (fake ? 0.03 : 0.015) * random.Gaussian());
-            if (!fake || random.Bernoulli(0.05))
+            if (!fake || random.Bernoulli(0.12))
             {
                 AddAbove(HltPhotons, hlt, 5, eta, phi);
             }
@@ -287,7 +297,23 @@ internal sealed class Detector
             }
 
             AddAbove(L1EGammas, hlt * (0.97 + 0.05 * random.Gaussian()), 3, Grid(eta), Grid(phi));
+            if (!fake)
+            {
+                EmulateCalorimeterCluster(hlt, eta, phi, random);
+            }
         }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void EmulateCalorimeterCluster(double hlt, double eta, double phi, WorldRandom random)
+    {
+        // The L1 calorimeter does not tell e/γ from hadrons: an electron or photon is also a jFex jet and,
+        // being narrow, an eFex tau.
+        double l1Eta = Grid(eta), l1Phi = Grid(phi);
+        AddAbove(L1Jets, hlt * (0.95 + 0.05 * random.Gaussian()), L1JetMinEt, l1Eta, l1Phi);
+        AddAbove(_l1LargeRadiusJets, hlt * (1.0 + 0.06 * random.Gaussian()), L1JetMinEt, l1Eta, l1Phi);
+        AddAbove(L1EFexTaus, hlt * (0.92 + 0.05 * random.Gaussian()), L1TauMinEt, l1Eta, l1Phi);
+        AddAbove(_l1JFexTaus, hlt * (0.95 + 0.08 * random.Gaussian()), 10, l1Eta, l1Phi);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -312,8 +338,8 @@ internal sealed class Detector
         double soft = ProcessCatalog.SoftMetResolution * Math.Sqrt(truth.SoftSumEt);
         _metX += soft * random.Gaussian();
         _metY += soft * random.Gaussian();
-        _l1MetX += 1.4 * soft * random.Gaussian();
-        _l1MetY += 1.4 * soft * random.Gaussian();
+        _l1MetX += soft * random.Gaussian();
+        _l1MetY += soft * random.Gaussian();
         HltMet = random.Bernoulli(NotComputedProbability)
             ? PhysicsConstants.MetNotComputed
             : Math.Sqrt(_metX * _metX + _metY * _metY);
@@ -322,6 +348,12 @@ internal sealed class Detector
         L1Met = random.Bernoulli(L1NotComputedProbability)
             ? PhysicsConstants.MetNotComputed
             : Math.Sqrt(_l1MetX * _l1MetX + _l1MetY * _l1MetY);
+        if (L1Met >= 0 && L1Met < L1MetNoiseCut)
+        {
+            L1Met = 0;
+            _l1MetX = 0;
+            _l1MetY = 0;
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -379,6 +411,24 @@ internal sealed class Detector
     {
         double p = pt * Math.Cosh(eta);
         return Math.Sqrt(p * p + mass * mass);
+    }
+
+    /// <summary>
+    /// The L1 muon et: the muon trigger only knows which of its pt thresholds (4, 6, 8, 10, 14, 20 GeV) the
+    /// coincidence passed, and reports the highest; below 4 GeV there is no candidate (0).
+    /// </summary>
+    private static double L1MuonThreshold(double pt)
+    {
+        ReadOnlySpan<double> thresholds = [20, 14, 10, 8, 6, 4];
+        foreach (double threshold in thresholds)
+        {
+            if (pt >= threshold)
+            {
+                return threshold;
+            }
+        }
+
+        return 0;
     }
 
     /// <summary>The L1 0.1 η–φ granularity.</summary>

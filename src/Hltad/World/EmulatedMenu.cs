@@ -45,20 +45,30 @@ internal static class EmulatedMenu
     }
 
     /// <summary>
-    /// An unprescaled HLT chain fired (and L1 accepted): j420, 4j100, e26, 2e17, g140, 2g35 (sub-leading 25),
-    /// mu26, 2mu14, xe110.
+    /// An unprescaled HLT chain fired, each after its own L1 item: j420 (L1_J100), 4j100 (L1_3J50), e26 and g140
+    /// (L1_EM22), 2e17 and 2g35/25 (L1_2EM15), mu26 (L1_MU14), 2mu14 (L1_2MU8), xe110 (L1_XE55). The lepton
+    /// chains also need the identification and isolation of the HLT (one draw per event, so the chains fail
+    /// together): e26 (tight, isolated) and mu26 (isolated, with the L1 muon acceptance) keep 75 % of the events
+    /// above threshold, 2e17 85 %, 2mu14 80 %, the photon chains 95 %.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool PassHlt(Detector detector, bool passL1) =>
-        passL1 && (detector.HltJets.Leading(0) >= 420
-            || detector.HltJets.Leading(3) >= 100
-            || detector.HltElectrons.Leading(0) >= 26
-            || detector.HltElectrons.Leading(1) >= 17
-            || detector.HltPhotons.Leading(0) >= 140
-            || (detector.HltPhotons.Leading(0) >= 35 && detector.HltPhotons.Leading(1) >= 25)
-            || detector.HltMuons.Leading(0) >= 26
-            || detector.HltMuons.Leading(1) >= 14
-            || detector.HltMet >= 110);
+    public static bool PassHlt(Detector detector, WorldRandom random)
+    {
+        var l1Jets = detector.L1Jets;
+        var l1EGammas = detector.L1EGammas;
+        var l1Muons = detector.L1Muons;
+        double u = random.Uniform();
+        return (l1Jets.Leading(0) >= 100 && detector.HltJets.Leading(0) >= 420)
+            || (l1Jets.Leading(2) >= 50 && detector.HltJets.Leading(3) >= 100)
+            || (l1EGammas.Leading(0) >= 22 && detector.HltElectrons.Leading(0) >= 26 && u < 0.75)
+            || (l1EGammas.Leading(1) >= 15 && detector.HltElectrons.Leading(1) >= 17 && u < 0.85)
+            || (l1EGammas.Leading(0) >= 22 && detector.HltPhotons.Leading(0) >= 140 && u < 0.95)
+            || (l1EGammas.Leading(1) >= 15 && detector.HltPhotons.Leading(0) >= 35
+                && detector.HltPhotons.Leading(1) >= 25 && u < 0.95)
+            || (l1Muons.Leading(0) >= 14 && detector.HltMuons.Leading(0) >= 26 && u < 0.75)
+            || (l1Muons.Leading(1) >= 8 && detector.HltMuons.Leading(1) >= 14 && u < 0.80)
+            || (detector.L1Met >= 55 && detector.HltMet >= 110);
+    }
 
     /// <summary>
     /// The Enhanced-Bias weight: w = 1 / P(recorded) with P = 1 − Π over the EB items the event fires of

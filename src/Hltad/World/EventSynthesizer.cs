@@ -44,7 +44,7 @@ internal sealed class EventSynthesizer
                 }
             }
 
-            Record(buffers, row, pileup);
+            Record(buffers, row, pileup, random);
             buffers.Weights![row] = EmulatedMenu.EbWeight(_detector, prescaleFactor);
         }
     }
@@ -61,7 +61,7 @@ internal sealed class EventSynthesizer
             HardProcesses.Mc(process, random, _truth);
             HardProcesses.AddPileup(random, _truth);
             _detector.Emulate(_truth, random, buffers, row);
-            Record(buffers, row, pileup);
+            Record(buffers, row, pileup, random);
         }
     }
 
@@ -72,11 +72,11 @@ internal sealed class EventSynthesizer
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Record(NtupleBuffers buffers, int row, double pileup)
+    private void Record(NtupleBuffers buffers, int row, double pileup, WorldRandom random)
     {
         bool passL1 = EmulatedMenu.PassL1(_detector);
         buffers.PassL1[row] = passL1 ? 1 : 0;
-        buffers.PassHlt[row] = EmulatedMenu.PassHlt(_detector, passL1) ? 1 : 0;
+        buffers.PassHlt[row] = passL1 && EmulatedMenu.PassHlt(_detector, random) ? 1 : 0;
         buffers.Pileup[row] = (float)pileup;
     }
 

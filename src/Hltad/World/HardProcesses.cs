@@ -40,7 +40,7 @@ internal static class HardProcesses
                 MinimumBias(random, truth);
                 break;
             case EbRecipe.Dijet:
-                Dijet(random, truth, threshold * 1.08);
+                Dijet(random, truth, threshold * 1.02);
                 break;
             case EbRecipe.Multijet:
                 Multijet(random, truth, threshold, 3 + random.Index(4));
@@ -434,7 +434,7 @@ internal static class HardProcesses
 
     private static void DarkPhotonPair(WorldRandom random, TruthEvent truth)
     {
-        double darkMass = random.Uniform(15, 55);
+        double darkMass = random.Uniform(25, 60);
         var higgs = FourMomentum.FromPtRapidity(
             random.Exponential(15), random.Gaussian(0, 1.6), random.Phi(), HiggsMass);
         var (visible, invisible) = higgs.Decay(random, darkMass, darkMass);
@@ -466,12 +466,10 @@ internal static class HardProcesses
 
     private static void ZzFourLeptons(WorldRandom random, TruthEvent truth)
     {
-        // A third of the events are γ*γ* → 4ℓ with two light pairs (four soft leptons); the rest Z Z(*) with the
-        // first Z often off-shell and the second pair light 60 % of the time.
-        bool light = random.Bernoulli(0.35);
-        double first = light ? random.Uniform(12, 40) : random.Bernoulli(0.5) ? ZMass : random.Uniform(40, 80);
+        // Mostly Z Z* with a light, soft second pair; the first Z is often off-shell too.
+        double first = random.Bernoulli(0.3) ? ZMass : random.Uniform(12, 70);
         ZLeptons(random, truth, first, (LeptonFlavour)random.Index(2), 12);
-        double second = light || random.Bernoulli(0.6) ? random.Uniform(12, 50) : ZMass;
+        double second = random.Bernoulli(0.8) ? random.Uniform(4, 30) : ZMass;
         ZLeptons(random, truth, second, (LeptonFlavour)random.Index(2), 12);
     }
 
@@ -523,8 +521,7 @@ internal static class HardProcesses
         }
     }
 
-    /// <summary>A tau: hadronic (65 %, or always) leaves a narrow jet with 35–85 % of its momentum; else
-    /// e/μ.</summary>
+    /// <summary>A tau: hadronic (65 %, or always) leaves a narrow jet with 35–85 % of its momentum; else e/μ.</summary>
     private static void AddTau(WorldRandom random, TruthEvent truth, FourMomentum tau, bool hadronicOnly)
     {
         if (hadronicOnly || random.Bernoulli(0.65))

@@ -24,10 +24,13 @@ public sealed class WorldPhysicsTests : IClassFixture<WorldPhysicsTests.MediumWo
         double[] weights = reader.ReadFloat64("EB_weights");
         bool[] passL1 = reader.ReadFlags("pass_L1_unprescaled");
 
-        // An unprescaled item gives weight 1; random-trigger events weigh up to about the RD prescale (800).
+        // An unprescaled item gives weight 1; random-trigger events that fire nothing else weigh the RD prescale
+        // (6000 × run factor 1.0 in run 473255), the others at most about the prescale of a low item (≤ 40).
         Assert.All(weights.Where((_, i) => passL1[i]), weight => Assert.Equal(1.0, weight, 12));
         Assert.All(weights.Where((_, i) => !passL1[i]), weight => Assert.True(weight > 1));
-        Assert.InRange(weights.Max(), 500, 1000);
+        Assert.Equal(6000, weights.Max(), 6);
+        double median = weights.Order().ElementAt(weights.Length / 2);
+        Assert.InRange(median, 2, 40);
         Assert.InRange(passL1.Count(p => p) / (double)weights.Length, 0.15, 0.45);
 
         // Weighted, soft QCD dominates: events firing unprescaled L1 items are a tiny share of the weight.
@@ -46,14 +49,14 @@ public sealed class WorldPhysicsTests : IClassFixture<WorldPhysicsTests.MediumWo
         double Mean(Func<int, bool> select, Func<int, double> value) =>
             Enumerable.Range(0, mu.Length).Where(select).Average(value);
 
-        // 0.055 μ pileup jets, 40 % of them above 20 GeV: about 0.5 more jets at μ > 60 than at μ < 45.
+        // 0.04 μ pileup jets, one in six above 20 GeV ((20/12)^−3.5): about 0.17 more jets at μ > 60 (≈ 65)
+        // than at μ < 45 (≈ 40).
         double high = Mean(i => mu[i] > 60, i => Count(jets, i, 0));
         double low = Mean(i => mu[i] < 45, i => Count(jets, i, 0));
         Assert.InRange(mu.Average(), 42, 58);
-        Assert.True(high > low + 0.2, $"pileup should add jets: {high:F2} at μ > 60, {low:F2} at μ < 45");
+        Assert.True(high > low + 0.08, $"pileup should add jets: {high:F2} at μ > 60, {low:F2} at μ < 45");
 
-        // Soft events (randomly triggered, weight > 300): MET resolution 0.5 √(20 + 6 μ), ~2 GeV more MET at high
-        // μ.
+        // Soft events (randomly triggered, weight > 300): MET resolution 0.5 √(20 + 6 μ), ~2 GeV more MET at high μ.
         bool Soft(int i) => weights[i] > 300 && met.Event(i)[0] >= 0;
         double highMet = Mean(i => Soft(i) && mu[i] > 60, i => met.Event(i)[0]);
         double lowMet = Mean(i => Soft(i) && mu[i] < 45, i => met.Event(i)[0]);
@@ -87,16 +90,22 @@ public sealed class WorldPhysicsTests : IClassFixture<WorldPhysicsTests.MediumWo
         var l1 = reader.ReadObjects("L1_muons", 6);
         var hlt = reader.ReadObjects("HLT_muons", 1);
 
+        // L1 muons carry the highest muon-trigger threshold passed (4 … 20 GeV), stored in TeV.
         float maxL1 = Enumerable.Range(0, l1.Count).Max(i => l1.Event(i)[0]);
         float maxHlt = Enumerable.Range(0, hlt.Count).Max(i => hlt.Event(i)[0]);
-        Assert.InRange(maxL1, 0.02f, 1f);
+        Assert.Equal(0.020f, maxL1, 1e-6f);
         Assert.True(maxHlt > 20);
+        float[] thresholds = [0, 4, 6, 8, 10, 14, 20];
+        Assert.All(Enumerable.Range(0, l1.Count).SelectMany(i => l1.Event(i).ToArray().Where((_, k) => k % 3 == 0)),
+            et => Assert.Contains(thresholds, t => Math.Abs(t - et * 1000) < 1e-3));
     }
 
     [Fact]
     public void Mc_ProcessesHaveTheirSignatures()
     {
-        Assert.True(Mean("ZZ4lep", r => Count(r.E, r.I, 4) + Count(r.Mu, r.I, 3)) > 3, "ZZ4lep: four leptons");
+        // ZZ4lep: four leptons, the second pair mostly from a 4–30 GeV γ*/Z*, so one of them is often below the
+        // reconstruction thresholds (4 GeV e, 3 GeV μ) or outside the acceptance: about three reconstructed.
+        Assert.InRange(Mean("ZZ4lep", r => Count(r.E, r.I, 4) + Count(r.Mu, r.I, 3)), 2.6, 3.6);
         Assert.True(Mean("qqa", r => r.Ph.Event(r.I)[0] > 45 ? 1 : 0) > 0.9, "qqa: a hard photon");
         Assert.True(Mean("Zprime2EJs", r => r.J.Event(r.I)[0]) > 400, "Zprime2EJs: very hard jets");
         Assert.True(Mean("A14N23LO", r => r.Met.Event(r.I)[0]) > 150, "A14N23LO: large MET");
