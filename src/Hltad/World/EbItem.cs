@@ -2,7 +2,8 @@ namespace Hltad.World;
 
 /// <summary>
 /// An L1 item of the emulated menu that Enhanced Bias records with: pass when at least
-/// <paramref name="Multiplicity"/> L1 objects of <paramref name="Quantity"/> have et ≥ <paramref name="ThresholdGeV"/>.
+/// <paramref name="Multiplicity"/> L1 objects of <paramref name="Quantity"/> have et ≥ <paramref
+/// name="ThresholdGeV"/>.
 /// </summary>
 /// <param name="Name">ATLAS-like item name.</param>
 /// <param name="Quantity">What the item cuts on.</param>

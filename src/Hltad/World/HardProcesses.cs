@@ -521,7 +521,8 @@ internal static class HardProcesses
         }
     }
 
-    /// <summary>A tau: hadronic (65 %, or always) leaves a narrow jet with 35–85 % of its momentum; else e/μ.</summary>
+    /// <summary>A tau: hadronic (65 %, or always) leaves a narrow jet with 35–85 % of its momentum; else
+    /// e/μ.</summary>
     private static void AddTau(WorldRandom random, TruthEvent truth, FourMomentum tau, bool hadronicOnly)
     {
         if (hadronicOnly || random.Bernoulli(0.65))

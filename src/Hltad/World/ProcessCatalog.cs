@@ -47,7 +47,8 @@ namespace Hltad.World;
 /// <list type="bullet">
 /// <item><c>A14N23LO</c> — gluino-pair-like SUSY: 4–6 jets (lead 100 + Exp(200) GeV) and large MET from two
 /// neutralinos (80 + Exp(170) GeV); mostly fires xe110/j420, about a quarter does not.</item>
-/// <item><c>HAHMggfZdZd2l2nu</c> — H → Zd Zd (m_Zd 25–60 GeV), Zd → ℓℓ, Zd → νν: two same-flavour leptons of
+/// <item><c>HAHMggfZdZd2l2nu</c> — H → Zd Zd (m_Zd 25–60 GeV), Zd → ℓℓ, Zd → νν: two same-flavour
+/// leptons of
 /// 5–45 GeV and 15–60 GeV of MET; below the single-lepton thresholds most of the time, so HLT often fails.</item>
 /// <item><c>HHbbttHadHad</c> — HH → b b̄ τ_h τ_h: two b-jets (40–150 GeV), two hadronic taus (visible
 /// 20–90 GeV, seen as jets and L1 taus), 15–60 GeV of MET from the tau neutrinos.</item>

@@ -56,7 +56,8 @@ public sealed class WorldPhysicsTests : IClassFixture<WorldPhysicsTests.MediumWo
         Assert.InRange(mu.Average(), 42, 58);
         Assert.True(high > low + 0.08, $"pileup should add jets: {high:F2} at μ > 60, {low:F2} at μ < 45");
 
-        // Soft events (randomly triggered, weight > 300): MET resolution 0.5 √(20 + 6 μ), ~2 GeV more MET at high μ.
+        // Soft events (randomly triggered, weight > 300): MET resolution 0.5 √(20 + 6 μ), ~2 GeV more MET at high
+        // μ.
         bool Soft(int i) => weights[i] > 300 && met.Event(i)[0] >= 0;
         double highMet = Mean(i => Soft(i) && mu[i] > 60, i => met.Event(i)[0]);
         double lowMet = Mean(i => Soft(i) && mu[i] < 45, i => met.Event(i)[0]);
