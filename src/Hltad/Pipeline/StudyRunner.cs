@@ -200,10 +200,4 @@ public static class StudyRunner
 
     private static void MarkDone(string directory) =>
         File.WriteAllText(Path.Combine(directory, DoneMarker), DateTime.UtcNow.ToString("O") + "\n", Encoding.UTF8);
-
-    /// <summary>An <see cref="IProgress{T}"/> that reports on the calling thread.</summary>
-    private sealed class SynchronousProgress<T>(Action<T> handler) : IProgress<T>
-    {
-        public void Report(T value) => handler(value);
-    }
 }

@@ -1,4 +1,4 @@
-namespace Hltad.Cli;
+namespace Hltad;
 
 /// <summary>
 /// An <see cref="IProgress{T}"/> that calls its handler on the reporting thread, at once.
