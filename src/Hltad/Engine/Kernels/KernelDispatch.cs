@@ -3,10 +3,15 @@ using System.Runtime.Intrinsics.X86;
 
 namespace Hltad.Engine.Kernels;
 
-/// <summary>Picks the kernel path once; tests override it through <see cref="Force"/>.</summary>
+/// <summary>
+/// Picks the kernel path once; tests override it through <see cref="Force"/>. The override holds for the
+/// calling thread only, so that it never changes the arithmetic of a training running on other threads
+/// (which would break same-seed bit-identity).
+/// </summary>
 internal static class KernelDispatch
 {
-    private static KernelPath _forced = KernelPath.Auto;
+    [ThreadStatic]
+    private static KernelPath _forced;
 
     /// <summary>The best path this processor supports.</summary>
     public static KernelPath Best { get; } =
@@ -17,7 +22,7 @@ internal static class KernelDispatch
     /// <summary>The path the kernels take now.</summary>
     public static KernelPath Current => _forced == KernelPath.Auto ? Best : _forced;
 
-    /// <summary>Forces a path until the returned scope is disposed (tests only; not thread-safe).</summary>
+    /// <summary>Forces a path on the calling thread until the returned scope is disposed (tests only).</summary>
     public static IDisposable Force(KernelPath path)
     {
         if (!IsSupported(path))
