@@ -66,9 +66,7 @@ public sealed class AutoencoderTrainer
         var random = new Xoshiro256StarStar(seed);
         ulong dropoutKey = random.NextUInt64();
         var trainer = new AutoencoderTrainer(architecture, options, seed, dropoutKey, random);
-        trainer._core.Network.Initialise(random);
-        trainer._core.Network.Store.Values.CopyTo(trainer._core.BestValues, 0);
-        trainer._core.Network.Store.StatisticValues.CopyTo(trainer._core.BestStatistics, 0);
+        trainer._core.InitialiseFresh(random);
         return trainer;
     }
 
@@ -76,19 +74,12 @@ public sealed class AutoencoderTrainer
     /// <exception cref="ModelFormatException">Not a checkpoint, another version, or damaged.</exception>
     public static AutoencoderTrainer Resume(Stream checkpoint, string source = "checkpoint stream")
     {
-        (JsonObject header, var tensors) = ModelContainer.Read(checkpoint, source);
-        ModelHeader.ExpectKind(header, CheckpointKind, source);
-        AutoencoderArchitecture architecture =
-            ModelHeader.Deserialize<AutoencoderArchitecture>(header, "architecture", source)
-            ?? throw new ModelFormatException(source, "the checkpoint has no architecture");
-        TrainingOptions options = ModelHeader.Deserialize<TrainingOptions>(header, "trainingOptions", source)
-            ?? throw new ModelFormatException(source, "the checkpoint has no training options");
+        var (architecture, options, seed, header, tensors) =
+            CheckpointCodec.Read<AutoencoderArchitecture>(checkpoint, CheckpointKind, source);
         architecture.Validate();
         options.Validate();
-        ulong seed = ModelHeader.Seed(header, source);
         var trainer = new AutoencoderTrainer(architecture, options, seed, 0, new Xoshiro256StarStar(seed));
-        ulong dropoutKey = CheckpointCodec.Restore(trainer._core, header,
-            tensors.ToDictionary(t => t.Key, t => t.Value.Data), source);
+        ulong dropoutKey = CheckpointCodec.Restore(trainer._core, header, tensors, source);
         return new AutoencoderTrainer(trainer, dropoutKey);
     }
 
@@ -135,15 +126,7 @@ public sealed class AutoencoderTrainer
     /// <summary>Writes the complete training state (docs/model-format.md, kind "autoencoder-checkpoint").</summary>
     public void SaveCheckpoint(Stream stream)
     {
-        var header = new JsonObject
-        {
-            ["format"] = "hltad-checkpoint",
-            ["kind"] = CheckpointKind,
-            ["architecture"] = JsonSerializer.SerializeToNode(Architecture, StoreTensors.Json),
-            ["trainingOptions"] = JsonSerializer.SerializeToNode(Options, StoreTensors.Json),
-            ["seed"] = Seed.ToString(CultureInfo.InvariantCulture),
-            ["layers"] = LayerDescriptions.Describe(_core.Network.Layers),
-        };
+        JsonObject header = CheckpointCodec.Header(CheckpointKind, Architecture, Options, Seed, _core.Network.Layers);
         CheckpointCodec.Write(stream, _core, header, _dropoutKey);
     }
 

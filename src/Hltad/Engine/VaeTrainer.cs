@@ -58,9 +58,7 @@ public sealed class VaeTrainer
         var random = new Xoshiro256StarStar(seed);
         ulong noiseKey = random.NextUInt64();
         var trainer = new VaeTrainer(architecture, options, seed, noiseKey, random);
-        trainer._core.Network.Initialise(random);
-        trainer._core.Network.Store.Values.CopyTo(trainer._core.BestValues, 0);
-        trainer._core.Network.Store.StatisticValues.CopyTo(trainer._core.BestStatistics, 0);
+        trainer._core.InitialiseFresh(random);
         return trainer;
     }
 
@@ -68,16 +66,10 @@ public sealed class VaeTrainer
     /// <exception cref="ModelFormatException">Not a VAE checkpoint, another version, or damaged.</exception>
     public static VaeTrainer Resume(Stream checkpoint, string source = "checkpoint stream")
     {
-        (JsonObject header, var tensors) = ModelContainer.Read(checkpoint, source);
-        ModelHeader.ExpectKind(header, CheckpointKind, source);
-        VaeArchitecture architecture = ModelHeader.Deserialize<VaeArchitecture>(header, "architecture", source)
-            ?? throw new ModelFormatException(source, "the checkpoint has no architecture");
-        TrainingOptions options = ModelHeader.Deserialize<TrainingOptions>(header, "trainingOptions", source)
-            ?? throw new ModelFormatException(source, "the checkpoint has no training options");
-        ulong seed = ModelHeader.Seed(header, source);
+        var (architecture, options, seed, header, tensors) =
+            CheckpointCodec.Read<VaeArchitecture>(checkpoint, CheckpointKind, source);
         var trainer = new VaeTrainer(architecture, options, seed, 0, new Xoshiro256StarStar(seed));
-        trainer._noiseKey = CheckpointCodec.Restore(trainer._core, header,
-            tensors.ToDictionary(t => t.Key, t => t.Value.Data), source);
+        trainer._noiseKey = CheckpointCodec.Restore(trainer._core, header, tensors, source);
         foreach (SamplingLayer layer in trainer._core.Network.Layers.OfType<SamplingLayer>())
         {
             layer.Key = trainer._noiseKey;
@@ -121,15 +113,7 @@ public sealed class VaeTrainer
     /// <summary>Writes the complete training state (kind "vae-checkpoint").</summary>
     public void SaveCheckpoint(Stream stream)
     {
-        var header = new JsonObject
-        {
-            ["format"] = "hltad-checkpoint",
-            ["kind"] = CheckpointKind,
-            ["architecture"] = JsonSerializer.SerializeToNode(Architecture, StoreTensors.Json),
-            ["trainingOptions"] = JsonSerializer.SerializeToNode(Options, StoreTensors.Json),
-            ["seed"] = Seed.ToString(CultureInfo.InvariantCulture),
-            ["layers"] = LayerDescriptions.Describe(_core.Network.Layers),
-        };
+        JsonObject header = CheckpointCodec.Header(CheckpointKind, Architecture, Options, Seed, _core.Network.Layers);
         CheckpointCodec.Write(stream, _core, header, _noiseKey);
     }
 

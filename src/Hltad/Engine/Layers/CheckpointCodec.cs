@@ -12,6 +12,38 @@ namespace Hltad.Engine.Layers;
 /// </summary>
 internal static class CheckpointCodec
 {
+    /// <summary>The header every checkpoint starts with: what was trained, how, and from which seed.</summary>
+    public static JsonObject Header<TArchitecture>(
+        string kind,
+        TArchitecture architecture,
+        TrainingOptions options,
+        ulong seed,
+        IReadOnlyList<Layer> layers) => new()
+    {
+        ["format"] = "hltad-checkpoint",
+        ["kind"] = kind,
+        ["architecture"] = JsonSerializer.SerializeToNode(architecture, StoreTensors.Json),
+        ["trainingOptions"] = JsonSerializer.SerializeToNode(options, StoreTensors.Json),
+        ["seed"] = seed.ToString(CultureInfo.InvariantCulture),
+        ["layers"] = LayerDescriptions.Describe(layers),
+    };
+
+    /// <summary>Reads a checkpoint of <paramref name="kind"/>: its architecture, options, seed, header and
+    /// tensors, for <see cref="Restore"/>.</summary>
+    /// <exception cref="ModelFormatException">Not such a checkpoint, another version, or damaged.</exception>
+    public static (TArchitecture Architecture, TrainingOptions Options, ulong Seed, JsonObject Header,
+        Dictionary<string, float[]> Tensors) Read<TArchitecture>(Stream checkpoint, string kind, string source)
+    {
+        (JsonObject header, var tensors) = ModelContainer.Read(checkpoint, source);
+        ModelHeader.ExpectKind(header, kind, source);
+        TArchitecture architecture = ModelHeader.Deserialize<TArchitecture>(header, "architecture", source)
+            ?? throw new ModelFormatException(source, "the checkpoint has no architecture");
+        TrainingOptions options = ModelHeader.Deserialize<TrainingOptions>(header, "trainingOptions", source)
+            ?? throw new ModelFormatException(source, "the checkpoint has no training options");
+        return (architecture, options, ModelHeader.Seed(header, source), header,
+            tensors.ToDictionary(t => t.Key, t => t.Value.Data));
+    }
+
     public static void Write(Stream stream, TrainingCore core, JsonObject header, ulong noiseKey)
     {
         ConvergenceMonitor monitor = core.Monitor;

@@ -64,6 +64,14 @@ internal sealed class TrainingCore
 
     public bool IsFinished => Monitor.Stopped || EpochsCompleted >= Options.MaxEpochs;
 
+    /// <summary>Draws the initial weights from <paramref name="random"/>; they are the best weights so far.</summary>
+    public void InitialiseFresh(Xoshiro256StarStar random)
+    {
+        Network.Initialise(random);
+        Network.Store.Values.CopyTo(BestValues, 0);
+        Network.Store.StatisticValues.CopyTo(BestStatistics, 0);
+    }
+
     /// <summary>One epoch; on cancellation the state returns to the end of the previous epoch.</summary>
     public EpochReport RunEpoch(TrainingSet train, TrainingSet validation, CancellationToken cancellation)
     {
