@@ -27,8 +27,8 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
         public int EventsPerRun { get; init; } = 50_000;
 
         [CommandOption("--repetitions <N>")]
-        [Description("Repetitions of each data step; medians are reported (default 3).")]
-        public int Repetitions { get; init; } = 3;
+        [Description("Repetitions of each data step; medians are reported (default 5).")]
+        public int Repetitions { get; init; } = 5;
 
         public override ValidationResult Validate() =>
             EventsPerRun < 1000 || Repetitions < 1

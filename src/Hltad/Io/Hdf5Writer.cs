@@ -28,9 +28,19 @@ public static class Hdf5Writer
     public static PendingFile WritePending(string path, Hdf5Datasets contents, Hdf5Storage? storage = null)
     {
         var pending = PendingFile.Create(path);
+        storage ??= Hdf5Storage.Contiguous;
         try
         {
-            Build(contents, storage ?? Hdf5Storage.Contiguous).Write(pending.TemporaryPath);
+            using (var stream = new FileStream(pending.TemporaryPath, new FileStreamOptions
+                   {
+                       Mode = FileMode.Create,
+                       Access = FileAccess.ReadWrite,
+                       PreallocationSize = storage.Compression == Hdf5Compression.None ? DataBytes(contents) : 0,
+                   }))
+            {
+                Build(contents, storage).Write(stream);
+            }
+
             return pending;
         }
         catch (Exception error)
@@ -44,6 +54,18 @@ public static class Hdf5Writer
             throw;
         }
     }
+
+    /// <summary>
+    /// The bytes of the datasets' values: a lower bound of the file's size, reserved on disk before writing
+    /// (ext4 writes into reserved blocks about three times faster than it allocates them page by page).
+    /// </summary>
+    private static long DataBytes(Hdf5Datasets contents) => contents.Datasets.Sum(entry =>
+        entry.Values.LongLength * entry.Values switch
+        {
+            double[] or long[] => 8,
+            float[] or int[] => 4,
+            _ => 1,
+        });
 
     private static H5File Build(Hdf5Datasets contents, Hdf5Storage storage)
     {

@@ -4,7 +4,8 @@ namespace Hltad.World;
 
 /// <summary>
 /// Reuses the ntuple buffers of written files for later files of the same size and kind, which saves most of
-/// the page faults of fresh memory. Reused buffers are zeroed first (generation writes only the filled slots).
+/// the page faults of fresh memory. Reused buffers are not zeroed as a whole: generation zeroes only the slots an
+/// earlier file filled (<see cref="NtupleBuffers.FilledSlots"/>).
 /// </summary>
 internal sealed class BufferPool
 {
@@ -12,13 +13,9 @@ internal sealed class BufferPool
 
     public NtupleBuffers Rent(int events, bool enhancedBias)
     {
-        if (_free.TryGetValue((events, enhancedBias), out var bag) && bag.TryTake(out var buffers))
-        {
-            buffers.ClearAll();
-            return buffers;
-        }
-
-        return new NtupleBuffers(events, enhancedBias);
+        return _free.TryGetValue((events, enhancedBias), out var bag) && bag.TryTake(out var buffers)
+            ? buffers
+            : new NtupleBuffers(events, enhancedBias);
     }
 
     public void Return(NtupleBuffers buffers) =>

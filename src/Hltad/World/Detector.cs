@@ -63,8 +63,9 @@ internal sealed class Detector
     public double L1Met { get; private set; }
 
     /// <summary>
-    /// Reconstructs <paramref name="truth"/> and writes row <paramref name="row"/> of <paramref name="buffers"/>, which
-    /// must be zero (<see cref="NtupleBuffers.ClearRow"/> before emulating a row again).
+    /// Reconstructs <paramref name="truth"/> and writes row <paramref name="row"/> of <paramref name="buffers"/>: its
+    /// objects and MET, and zeros where an earlier emulation of the row left objects (<see
+    /// cref="NtupleBuffers.FilledSlots"/>), so the row's earlier contents do not matter.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Emulate(TruthEvent truth, WorldRandom random, NtupleBuffers buffers, int row)
@@ -370,33 +371,41 @@ internal sealed class Detector
     {
         const int jets = NtupleBuffers.JetSlots, six = NtupleBuffers.LeptonSlots;
         int c = buffers.LeptonColumns;
-        HltJets.Write(buffers.HltJets, row * jets * 4, jets, 4);
-        _offlineJets.Write(buffers.OfflineJets, row * jets * 4, jets, 4);
-        HltElectrons.Write(buffers.HltElectrons, row * six * c, six, c);
-        HltMuons.Write(buffers.HltMuons, row * six * c, six, c);
-        HltPhotons.Write(buffers.HltPhotons, row * six * c, six, c);
-        _lrtElectrons.Write(buffers.LrtElectrons, row * six * c, six, c);
-        _lrtMuons.Write(buffers.LrtMuons, row * six * c, six, c);
-        _offlineElectrons.Write(buffers.OfflineElectrons, row * six * c, six, c);
-        _offlineMuons.Write(buffers.OfflineMuons, row * six * c, six, c);
-        _offlinePhotons.Write(buffers.OfflinePhotons, row * six * c, six, c);
-        L1Jets.Write(buffers.L1SmallRadiusJets, row * jets * 3, jets, 3);
-        _l1LargeRadiusJets.Write(buffers.L1LargeRadiusJets, row * jets * 3, jets, 3);
-        L1EGammas.Write(buffers.L1EGammas, row * six * 3, six, 3);
-        L1Muons.Write(buffers.L1Muons, row * six * 3, six, 3, 1f / PhysicsConstants.L1MuonEtStorageFactor);
-        L1EFexTaus.Write(buffers.L1EFexTaus, row * six * 3, six, 3);
-        _l1JFexTaus.Write(buffers.L1JFexTaus, row * six * 3, six, 3);
+        var filled = buffers.FilledSlots.AsSpan(row * NtupleBuffers.ObjectArrays, NtupleBuffers.ObjectArrays);
+        HltJets.Write(buffers.HltJets, row * jets * 4, jets, 4, ref filled[0]);
+        _offlineJets.Write(buffers.OfflineJets, row * jets * 4, jets, 4, ref filled[1]);
+        HltElectrons.Write(buffers.HltElectrons, row * six * c, six, c, ref filled[2]);
+        HltMuons.Write(buffers.HltMuons, row * six * c, six, c, ref filled[3]);
+        HltPhotons.Write(buffers.HltPhotons, row * six * c, six, c, ref filled[4]);
+        _lrtElectrons.Write(buffers.LrtElectrons, row * six * c, six, c, ref filled[5]);
+        _lrtMuons.Write(buffers.LrtMuons, row * six * c, six, c, ref filled[6]);
+        _offlineElectrons.Write(buffers.OfflineElectrons, row * six * c, six, c, ref filled[7]);
+        _offlineMuons.Write(buffers.OfflineMuons, row * six * c, six, c, ref filled[8]);
+        _offlinePhotons.Write(buffers.OfflinePhotons, row * six * c, six, c, ref filled[9]);
+        L1Jets.Write(buffers.L1SmallRadiusJets, row * jets * 3, jets, 3, ref filled[10]);
+        _l1LargeRadiusJets.Write(buffers.L1LargeRadiusJets, row * jets * 3, jets, 3, ref filled[11]);
+        L1EGammas.Write(buffers.L1EGammas, row * six * 3, six, 3, ref filled[12]);
+        L1Muons.Write(buffers.L1Muons, row * six * 3, six, 3, ref filled[13],
+            1f / PhysicsConstants.L1MuonEtStorageFactor);
+        L1EFexTaus.Write(buffers.L1EFexTaus, row * six * 3, six, 3, ref filled[14]);
+        _l1JFexTaus.Write(buffers.L1JFexTaus, row * six * 3, six, 3, ref filled[15]);
         WriteMet(buffers, row);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WriteMet(NtupleBuffers buffers, int row)
     {
+        // (MET, 0, φ) or, with 4 columns, (MET, 0, 0, φ).
         int c = buffers.LeptonColumns;
-        buffers.HltMet[row * c] = (float)HltMet;
-        buffers.HltMet[row * c + c - 1] = _hltNanPhi ? float.NaN : (float)Math.Atan2(_metY, _metX);
-        buffers.L1Met[row * 3] = (float)L1Met;
-        buffers.L1Met[row * 3 + 2] = _l1NanPhi ? float.NaN : (float)Grid(Math.Atan2(_l1MetY, _l1MetX));
+        var hlt = buffers.HltMet.AsSpan(row * c, c);
+        hlt[0] = (float)HltMet;
+        hlt[1] = 0;
+        hlt[c - 2] = 0;
+        hlt[c - 1] = _hltNanPhi ? float.NaN : (float)Math.Atan2(_metY, _metX);
+        var l1 = buffers.L1Met.AsSpan(row * 3, 3);
+        l1[0] = (float)L1Met;
+        l1[1] = 0;
+        l1[2] = _l1NanPhi ? float.NaN : (float)Grid(Math.Atan2(_l1MetY, _l1MetX));
     }
 
     private static void AddAbove(ObjectScratch list, double pt, double minimum, double eta, double phi)

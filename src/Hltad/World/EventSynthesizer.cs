@@ -29,11 +29,6 @@ internal sealed class EventSynthesizer
             var item = ProcessCatalog.EbItems[Pick(random.Uniform())];
             for (int attempt = 0; attempt < RecordingAttempts; attempt++)
             {
-                if (attempt > 0)
-                {
-                    buffers.ClearRow(row);
-                }
-
                 Reset(pileup);
                 HardProcesses.Recipe(item.Recipe, item.ThresholdGeV, random, _truth);
                 HardProcesses.AddPileup(random, _truth);

@@ -11,6 +11,9 @@ internal sealed class NtupleBuffers
     public const int JetSlots = 10;
     public const int LeptonSlots = 6;
 
+    /// <summary>The object arrays of a file: HLT, LRT and offline jets and leptons, and the L1 objects.</summary>
+    public const int ObjectArrays = 16;
+
     public NtupleBuffers(int events, bool enhancedBias)
     {
         Events = events;
@@ -34,6 +37,7 @@ internal sealed class NtupleBuffers
         L1JFexTaus = new float[events * LeptonSlots * 3];
         HltMet = new float[events * LeptonColumns];
         L1Met = new float[events * 3];
+        FilledSlots = new byte[events * ObjectArrays];
         PassL1 = new long[events];
         PassHlt = new long[events];
         Pileup = new float[events];
@@ -47,7 +51,6 @@ internal sealed class NtupleBuffers
 
         float[] Leptons() => new float[events * LeptonSlots * LeptonColumns];
     }
-
 
     public int Events { get; }
 
@@ -74,6 +77,13 @@ internal sealed class NtupleBuffers
     public float[] L1JFexTaus { get; }
     public float[] HltMet { get; }
     public float[] L1Met { get; }
+
+    /// <summary>
+    /// Per event and object array (in <see cref="Detector"/>'s order), how many slots hold objects: a reused
+    /// buffer's rows need zeroing only there.
+    /// </summary>
+    public byte[] FilledSlots { get; }
+
     public long[] PassL1 { get; }
     public long[] PassHlt { get; }
     public float[] Pileup { get; }
@@ -81,43 +91,6 @@ internal sealed class NtupleBuffers
     public long[]? RunNumbers { get; }
     public long[]? EventNumbers { get; }
     public bool[]? LumiblockBads { get; }
-
-    /// <summary>Zeroes every object and MET slot of one event, before it is emulated again.</summary>
-    public void ClearRow(int row)
-    {
-        int jets = JetSlots * 4, leptons = LeptonSlots * LeptonColumns, l1Jets = JetSlots * 3, l1 = LeptonSlots * 3;
-        foreach (var array in (float[][])[HltJets, OfflineJets])
-        {
-            array.AsSpan(row * jets, jets).Clear();
-        }
-
-        foreach (var array in (float[][])[HltElectrons, HltMuons, HltPhotons, LrtElectrons, LrtMuons, OfflineElectrons,
-                     OfflineMuons, OfflinePhotons])
-        {
-            array.AsSpan(row * leptons, leptons).Clear();
-        }
-
-        L1SmallRadiusJets.AsSpan(row * l1Jets, l1Jets).Clear();
-        L1LargeRadiusJets.AsSpan(row * l1Jets, l1Jets).Clear();
-        foreach (var array in (float[][])[L1EGammas, L1Muons, L1EFexTaus, L1JFexTaus])
-        {
-            array.AsSpan(row * l1, l1).Clear();
-        }
-
-        HltMet.AsSpan(row * LeptonColumns, LeptonColumns).Clear();
-        L1Met.AsSpan(row * 3, 3).Clear();
-    }
-
-    /// <summary>Zeroes every array (for buffers reused from an earlier file).</summary>
-    public void ClearAll()
-    {
-        foreach (var array in (Array[])[HltJets, OfflineJets, HltElectrons, HltMuons, HltPhotons, LrtElectrons,
-                     LrtMuons, OfflineElectrons, OfflineMuons, OfflinePhotons, L1SmallRadiusJets, L1LargeRadiusJets,
-                     L1EGammas, L1Muons, L1EFexTaus, L1JFexTaus, HltMet, L1Met])
-        {
-            Array.Clear(array);
-        }
-    }
 
     /// <summary>The datasets in the fixtures' (ordinal name) order, with their section-1 shapes.</summary>
     public Hdf5Datasets ToDatasets()

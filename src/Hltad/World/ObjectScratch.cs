@@ -7,82 +7,82 @@ namespace Hltad.World;
 /// </summary>
 internal sealed class ObjectScratch(int capacity)
 {
-    private readonly float[] _pt = new float[capacity];
-    private readonly float[] _energy = new float[capacity];
-    private readonly float[] _eta = new float[capacity];
-    private readonly float[] _phi = new float[capacity];
+    private readonly Candidate[] _objects = new Candidate[capacity];
 
     public int Count { get; private set; }
 
     public void Clear() => Count = 0;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(double pt, double energy, double eta, double phi)
     {
-        if (Count == _pt.Length)
+        if (Count == _objects.Length)
         {
             return;
         }
 
-        _pt[Count] = (float)pt;
-        _energy[Count] = (float)energy;
-        _eta[Count] = (float)eta;
-        _phi[Count] = (float)phi;
-        Count++;
+        _objects[Count++] = new Candidate((float)pt, (float)energy, (float)eta, (float)phi);
     }
 
-    /// <summary>Insertion sort by decreasing pt (lists are short).</summary>
+    /// <summary>Insertion sort by decreasing pt, stable (lists are short).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Sort()
     {
-        for (int i = 1; i < Count; i++)
+        var objects = _objects.AsSpan(0, Count);
+        for (int i = 1; i < objects.Length; i++)
         {
-            float pt = _pt[i], energy = _energy[i], eta = _eta[i], phi = _phi[i];
+            var candidate = objects[i];
             int j = i - 1;
-            while (j >= 0 && _pt[j] < pt)
+            while (j >= 0 && objects[j].Pt < candidate.Pt)
             {
-                _pt[j + 1] = _pt[j];
-                _energy[j + 1] = _energy[j];
-                _eta[j + 1] = _eta[j];
-                _phi[j + 1] = _phi[j];
+                objects[j + 1] = objects[j];
                 j--;
             }
 
-            _pt[j + 1] = pt;
-            _energy[j + 1] = energy;
-            _eta[j + 1] = eta;
-            _phi[j + 1] = phi;
+            objects[j + 1] = candidate;
         }
     }
 
     /// <summary>pt of the (<paramref name="rank"/> + 1)-th object after sorting, 0 when there are fewer.</summary>
-    public float Leading(int rank) => rank < Count ? _pt[rank] : 0f;
+    public float Leading(int rank) => rank < Count ? _objects[rank].Pt : 0f;
 
     /// <summary>
-    /// Writes the leading <paramref name="objects"/> objects at <paramref name="offset"/> as (pt, eta, phi) or,
-    /// with 4 columns, (pt, E, eta, phi); pt is multiplied by <paramref name="ptScale"/>. An energy of 0 given to
-    /// <see cref="Add"/> is written as the massless pt·cosh(eta). Slots beyond the objects are not touched: the
-    /// row must be zero (fresh buffers are, and a row is cleared before it is emulated again).
+    /// Writes the leading objects into the <paramref name="objects"/> slots at <paramref name="offset"/> as
+    /// (pt, eta, phi) or, with 4 columns, (pt, E, eta, phi), pt multiplied by <paramref name="ptScale"/>; an energy
+    /// of 0 given to <see cref="Add"/> is written as the massless pt·cosh(eta). <paramref name="filled"/> holds how
+    /// many slots hold objects from an earlier write (0 in fresh, zeroed memory): those beyond the new objects are
+    /// zeroed, and it is updated to the number written.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Write(float[] target, int offset, int objects, int columns, float ptScale = 1f)
+    public void Write(float[] target, int offset, int objects, int columns, ref byte filled, float ptScale = 1f)
     {
         int n = Math.Min(Count, objects);
+        var row = target.AsSpan(offset, objects * columns);
         for (int k = 0; k < n; k++)
         {
-            int at = offset + k * columns;
-            target[at] = _pt[k] * ptScale;
+            var candidate = _objects[k];
+            var slot = row.Slice(k * columns, columns);
+            slot[0] = candidate.Pt * ptScale;
             if (columns == 4)
             {
-                target[at + 1] = _energy[k] > 0 ? _energy[k] : _pt[k] * MathF.Cosh(_eta[k]);
-                target[at + 2] = _eta[k];
-                target[at + 3] = _phi[k];
+                slot[1] = candidate.Energy > 0 ? candidate.Energy : candidate.Pt * MathF.Cosh(candidate.Eta);
+                slot[2] = candidate.Eta;
+                slot[3] = candidate.Phi;
             }
             else
             {
-                target[at + 1] = _eta[k];
-                target[at + 2] = _phi[k];
+                slot[1] = candidate.Eta;
+                slot[2] = candidate.Phi;
             }
         }
+
+        for (int i = n * columns; i < filled * columns; i++)
+        {
+            row[i] = 0;
+        }
+
+        filled = (byte)n;
     }
+
+    private readonly record struct Candidate(float Pt, float Energy, float Eta, float Phi);
 }

@@ -34,7 +34,7 @@ public static class WorldGenerator
         long started = clock.GetTimestamp();
         Validate(options);
         var files = Plan(options);
-        var blocks = files.SelectMany(file => file.Blocks()).ToList();
+        var blocks = Schedule(files).SelectMany(file => file.Blocks()).ToList();
         long total = files.Sum(file => (long)file.Events);
         long done = 0;
         var pending = new PendingFile?[files.Count + 1];
@@ -115,6 +115,30 @@ public static class WorldGenerator
         }
 
         return files;
+    }
+
+    /// <summary>
+    /// The order files are generated in: each EB file followed by an equal share of the MC files, so that while
+    /// one thread writes an EB file the others generate small files, and the next EB file finds the written
+    /// file's buffers free instead of allocating (and page-faulting) a second set.
+    /// </summary>
+    private static List<WorldFile> Schedule(List<WorldFile> files)
+    {
+        var enhancedBias = files.Where(file => file.IsEnhancedBias).ToList();
+        var mc = files.Where(file => !file.IsEnhancedBias).ToList();
+        if (enhancedBias.Count == 0)
+        {
+            return mc;
+        }
+
+        var order = new List<WorldFile>(files.Count);
+        for (int i = 0; i < enhancedBias.Count; i++)
+        {
+            order.Add(enhancedBias[i]);
+            order.AddRange(mc.Take((i + 1) * mc.Count / enhancedBias.Count).Skip(i * mc.Count / enhancedBias.Count));
+        }
+
+        return order;
     }
 
     private static Hdf5Datasets TrainingList(List<(long Run, long Event)> pairs) => new Hdf5Datasets()

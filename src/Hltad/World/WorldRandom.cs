@@ -42,40 +42,48 @@ internal sealed class WorldRandom
     }
 
     /// <summary>Uniform in [0, 1) with 53 random bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Uniform() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
 
     /// <summary>Uniform in (0, 1]: safe for logarithms and negative powers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double UniformPositive() => ((NextUInt64() >> 11) + 1) * (1.0 / (1UL << 53));
 
     /// <summary>Uniform in [<paramref name="low"/>, <paramref name="high"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Uniform(double low, double high) => low + (high - low) * Uniform();
 
     /// <summary>Azimuth uniform in [−π, π).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Phi() => Math.PI * (2 * Uniform() - 1);
 
     /// <summary>True with probability <paramref name="probability"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Bernoulli(double probability) => Uniform() < probability;
 
     /// <summary>An integer in [0, <paramref name="count"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Index(int count) => (int)((NextUInt64() >> 33) * (ulong)count >> 31);
 
     /// <summary>
     /// Standard normal by the ziggurat method of Marsaglia and Tsang (2000), 128 layers: one 64-bit draw and
     /// one comparison in about 99 % of calls; the wedges and the tail beyond 3.44 are sampled exactly.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Gaussian()
+    {
+        int hz = (int)(NextUInt64() >> 32);
+        int layer = hz & (ZigguratLayers - 1);
+        return Math.Abs((long)hz) < Ziggurat.Limit[layer] ? hz * Ziggurat.Width[layer] : GaussianOutside(hz, layer);
+    }
+
+    /// <summary>The rare draws outside a layer's rectangle: the wedge test, the tail, or a fresh draw.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private double GaussianOutside(int hz, int layer)
     {
         while (true)
         {
-            int hz = (int)(NextUInt64() >> 32);
-            int layer = hz & (ZigguratLayers - 1);
             double x = hz * Ziggurat.Width[layer];
-            if (Math.Abs((long)hz) < Ziggurat.Limit[layer])
-            {
-                return x;
-            }
-
             if (layer == 0)
             {
                 return Tail(hz > 0);
@@ -86,10 +94,18 @@ internal sealed class WorldRandom
             {
                 return x;
             }
+
+            hz = (int)(NextUInt64() >> 32);
+            layer = hz & (ZigguratLayers - 1);
+            if (Math.Abs((long)hz) < Ziggurat.Limit[layer])
+            {
+                return hz * Ziggurat.Width[layer];
+            }
         }
     }
 
     /// <summary>Normal with the given mean and standard deviation.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Gaussian(double mean, double sigma) => mean + sigma * Gaussian();
 
     /// <summary>Exponential with the given mean.</summary>
