@@ -56,32 +56,36 @@ internal sealed class ObjectScratch(int capacity)
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Write(float[] target, int offset, int objects, int columns, ref byte filled, float ptScale = 1f)
     {
-        int n = Math.Min(Count, objects);
+        var written = _objects.AsSpan(0, Math.Min(Count, objects));
         var row = target.AsSpan(offset, objects * columns);
-        for (int k = 0; k < n; k++)
+        if (columns == 4)
         {
-            var candidate = _objects[k];
-            var slot = row.Slice(k * columns, columns);
-            slot[0] = candidate.Pt * ptScale;
-            if (columns == 4)
+            for (int k = 0, at = 0; k < written.Length; k++, at += 4)
             {
-                slot[1] = candidate.Energy > 0 ? candidate.Energy : candidate.Pt * MathF.Cosh(candidate.Eta);
-                slot[2] = candidate.Eta;
-                slot[3] = candidate.Phi;
+                var candidate = written[k];
+                row[at] = candidate.Pt * ptScale;
+                row[at + 1] = candidate.Energy > 0 ? candidate.Energy : candidate.Pt * MathF.Cosh(candidate.Eta);
+                row[at + 2] = candidate.Eta;
+                row[at + 3] = candidate.Phi;
             }
-            else
+        }
+        else
+        {
+            for (int k = 0, at = 0; k < written.Length; k++, at += 3)
             {
-                slot[1] = candidate.Eta;
-                slot[2] = candidate.Phi;
+                var candidate = written[k];
+                row[at] = candidate.Pt * ptScale;
+                row[at + 1] = candidate.Eta;
+                row[at + 2] = candidate.Phi;
             }
         }
 
-        for (int i = n * columns; i < filled * columns; i++)
+        if (filled > written.Length)
         {
-            row[i] = 0;
+            row[(written.Length * columns)..(filled * columns)].Clear();
         }
 
-        filled = (byte)n;
+        filled = (byte)written.Length;
     }
 
     private readonly record struct Candidate(float Pt, float Energy, float Eta, float Phi);
