@@ -42,6 +42,7 @@ public static class Matcher
 
         // Decide where every row goes, then read, assemble and score every file into place.
         var plan = TagPlan.Build(inputs, training);
+        CheckOutputFolder(options.OutputDirectory, plan.Samples.Select(sample => sample.Tag));
         if (plan.RepeatedPairs > 0)
         {
             progress?.Report(new MatchProgress(MatchStage.Warning,
@@ -61,6 +62,33 @@ public static class Matcher
         progress?.Report(new MatchProgress(MatchStage.Done,
             $"{tags.Count} tags written to {options.OutputDirectory}", total, total));
         return summary;
+    }
+
+    /// <summary>
+    /// Refuses an output folder holding <c>.h5</c> files this run does not write: the later steps read every
+    /// <c>.h5</c> of the folder as a matched sample, so a stale tag or a stray ntuple would join the study.
+    /// Files of this run's tags (an earlier match of the same inputs) are replaced.
+    /// </summary>
+    private static void CheckOutputFolder(string directory, IEnumerable<string> tags)
+    {
+        if (!Directory.Exists(directory))
+        {
+            return;
+        }
+
+        var written = tags.Select(tag => tag + ".h5").ToHashSet(StringComparer.Ordinal);
+        var others = Directory.EnumerateFiles(directory, "*.h5")
+            .Select(Path.GetFileName)
+            .Where(name => !written.Contains(name!))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (others.Count > 0)
+        {
+            string listed = string.Join(", ", others.Take(3)) + (others.Count > 3 ? ", …" : "");
+            throw new OutputFileException(directory,
+                $"the folder holds {others.Count} .h5 file(s) this match does not write ({listed}), which later "
+                + "steps would read as matched samples; choose an empty folder or remove them");
+        }
     }
 
     private static List<MatchInputFile> Validate(MatchOptions options, CancellationToken cancellationToken)

@@ -167,6 +167,34 @@ public sealed class MatcherBadInputTests : IDisposable
         Assert.Equal(["ZZ4lep.h5"], Directory.GetFileSystemEntries(Output).Select(Path.GetFileName));
     }
 
+    [Fact]
+    public void Run_OutputFolderWithOtherH5Files_RefusedBeforeWriting()
+    {
+        // A stale tag of an earlier study would be read by preprocess as one more sample.
+        Directory.CreateDirectory(Output);
+        File.WriteAllText(Path.Combine(Output, "old_signal.h5"), "not written by this match");
+
+        var error = Assert.Throws<OutputFileException>(() => Matcher.Run(Options()));
+
+        Assert.Equal(
+            $"{Output}: cannot be written: the folder holds 1 .h5 file(s) this match does not write (old_signal.h5), "
+            + "which later steps would read as matched samples; choose an empty folder or remove them",
+            error.Message);
+        Assert.Equal(["old_signal.h5"], Directory.GetFileSystemEntries(Output).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Run_AgainIntoItsOwnOutput_ReplacesTheTags()
+    {
+        var first = Matcher.Run(Options());
+        var before = Directory.GetFiles(Output).Select(Path.GetFileName).Order().ToList();
+
+        var second = Matcher.Run(Options());
+
+        Assert.Equal(first.Tags, second.Tags);
+        Assert.Equal(before, Directory.GetFiles(Output).Select(Path.GetFileName).Order().ToList());
+    }
+
     public void Dispose() => _directory.Dispose();
 
     private MatchOptions Options(string? model = null) => new(
