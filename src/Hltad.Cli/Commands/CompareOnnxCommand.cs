@@ -34,14 +34,17 @@ internal sealed class CompareOnnxCommand : Command<CompareOnnxCommand.Settings>
         public string Objects { get; init; } = "HLT";
 
         [CommandOption("--tolerance <REL>")]
-        [Description("Exit with 1 when the largest relative difference exceeds this.")]
+        [Description("Count the events whose relative difference exceeds this (or is NaN); exit with 1 if any do.")]
         public double? Tolerance { get; init; }
 
         public override ValidationResult Validate() =>
             string.IsNullOrWhiteSpace(Model) || string.IsNullOrWhiteSpace(Onnx) || string.IsNullOrWhiteSpace(Data)
                 ? ValidationResult.Error("--model, --onnx and --data are required")
-                : Objects is "HLT" or "L1" ? ValidationResult.Success()
-                : ValidationResult.Error($"--objects must be HLT or L1, not '{Objects}'");
+                : Objects is not ("HLT" or "L1")
+                    ? ValidationResult.Error($"--objects must be HLT or L1, not '{Objects}'")
+                : Tolerance is double tolerance && !(tolerance >= 0)
+                    ? ValidationResult.Error($"--tolerance must be a relative difference ≥ 0, not {tolerance}")
+                : ValidationResult.Success();
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -65,7 +68,7 @@ internal sealed class CompareOnnxCommand : Command<CompareOnnxCommand.Settings>
             var scores = new float[n];
             model.Score(values, ReadOnlySpan<float>.Empty, n, scores);
             return scores;
-        });
+        }, tolerance: settings.Tolerance ?? double.PositiveInfinity);
 
         var culture = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Format(culture,
@@ -73,6 +76,13 @@ internal sealed class CompareOnnxCommand : Command<CompareOnnxCommand.Settings>
             "(event {3}: ONNX {4:G9}, in-process {5:G9})",
             parity.Events, parity.MaxAbsoluteDifference, parity.MaxRelativeDifference, parity.WorstEvent,
             parity.OnnxScore, parity.InProcessScore));
-        return settings.Tolerance is double tolerance && parity.MaxRelativeDifference > tolerance ? 1 : 0;
+        if (settings.Tolerance is not double tolerance)
+        {
+            return 0;
+        }
+
+        Console.WriteLine(string.Format(culture, "{0:N0} of {1:N0} events differ by more than {2:G3} relative",
+            parity.EventsAboveTolerance, parity.Events, tolerance));
+        return parity.EventsAboveTolerance > 0 ? 1 : 0;
     }
 }

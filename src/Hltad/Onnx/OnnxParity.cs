@@ -17,7 +17,8 @@ public static class OnnxParity
         float[] inputs,
         int count,
         Func<float[], int, float[]> inProcessScores,
-        OnnxAdScorerOptions? options = null)
+        OnnxAdScorerOptions? options = null,
+        double tolerance = double.PositiveInfinity)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(inProcessScores);
@@ -34,11 +35,15 @@ public static class OnnxParity
                 $"the in-process scorer gave {inProcess.Length} scores for {count} events", nameof(inProcessScores));
         }
 
-        return Differences(onnx, inProcess);
+        return Differences(onnx, inProcess, tolerance);
     }
 
-    /// <summary>The largest differences of two aligned score arrays (see <see cref="OnnxParityResult"/>).</summary>
-    public static OnnxParityResult Differences(ReadOnlySpan<float> onnx, ReadOnlySpan<float> inProcess)
+    /// <summary>
+    /// The largest differences of two aligned score arrays (see <see cref="OnnxParityResult"/>), and how many
+    /// events differ by more than <paramref name="tolerance"/> relative (a NaN on one side counts as more).
+    /// </summary>
+    public static OnnxParityResult Differences(
+        ReadOnlySpan<float> onnx, ReadOnlySpan<float> inProcess, double tolerance = double.PositiveInfinity)
     {
         if (onnx.Length != inProcess.Length)
         {
@@ -46,7 +51,7 @@ public static class OnnxParity
         }
 
         double maxAbsolute = 0, maxRelative = 0;
-        int worst = onnx.Length > 0 ? 0 : -1;
+        int worst = onnx.Length > 0 ? 0 : -1, above = 0;
         for (int i = 0; i < onnx.Length; i++)
         {
             double a = onnx[i], b = inProcess[i];
@@ -54,19 +59,24 @@ public static class OnnxParity
             double scale = Math.Max(Math.Abs(a), Math.Abs(b));
             double relative = absolute == 0 ? 0 : absolute / scale;
             maxAbsolute = Math.Max(maxAbsolute, absolute);
-            if (double.IsNaN(relative) || relative > maxRelative)
+            if (double.IsNaN(relative) || relative > tolerance)
+            {
+                above++;
+            }
+
+            // The first NaN, once seen, stays the worst event.
+            if (!double.IsNaN(maxRelative) && (double.IsNaN(relative) || relative > maxRelative))
             {
                 maxRelative = relative;
                 worst = i;
-                if (double.IsNaN(relative))
-                {
-                    break;
-                }
             }
         }
 
         return worst < 0
             ? new OnnxParityResult(0, 0, 0, -1, float.NaN, float.NaN)
-            : new OnnxParityResult(onnx.Length, maxAbsolute, maxRelative, worst, onnx[worst], inProcess[worst]);
+            : new OnnxParityResult(onnx.Length, maxAbsolute, maxRelative, worst, onnx[worst], inProcess[worst])
+            {
+                EventsAboveTolerance = above,
+            };
     }
 }

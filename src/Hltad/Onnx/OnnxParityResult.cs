@@ -16,4 +16,11 @@ public sealed record OnnxParityResult(
     double MaxRelativeDifference,
     int WorstEvent,
     float OnnxScore,
-    float InProcessScore);
+    float InProcessScore)
+{
+    /// <summary>
+    /// Events whose relative difference exceeds the tolerance given to the comparison, or is NaN (0 when none
+    /// was given).
+    /// </summary>
+    public int EventsAboveTolerance { get; init; }
+}

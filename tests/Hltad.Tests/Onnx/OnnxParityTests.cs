@@ -26,4 +26,16 @@ public sealed class OnnxParityTests
         Assert.True(double.IsNaN(result.MaxRelativeDifference));
         Assert.Equal(1, result.WorstEvent);
     }
+
+    [Fact]
+    public void Differences_WithTolerance_CountsEventsAboveIt()
+    {
+        // Relative differences by hand: 1/3, 1/101 ≈ 0.0099, 0, NaN (one side NaN), 0.1 / 2.1 ≈ 0.048.
+        OnnxParityResult result = OnnxParity.Differences(
+            [1f, 100f, 0f, float.NaN, 2f], [1.5f, 101f, 0f, 3f, 2.1f], tolerance: 0.01);
+
+        Assert.Equal(3, result.EventsAboveTolerance);
+        Assert.True(double.IsNaN(result.MaxRelativeDifference));
+        Assert.Equal(3, result.WorstEvent);
+    }
 }

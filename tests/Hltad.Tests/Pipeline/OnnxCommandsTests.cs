@@ -41,6 +41,14 @@ public sealed partial class OnnxCommandsTests
             Match printed = RelativeDifference().Match(compare.Out);
             Assert.True(printed.Success, compare.Out);
             Assert.True(double.Parse(printed.Groups[1].Value, CultureInfo.InvariantCulture) <= 1e-5);
+            Assert.Contains($"0 of {Events.ToString("N0", CultureInfo.InvariantCulture)} events differ by more "
+                + "than 1E-05 relative", compare.Out);
+
+            // A NaN tolerance is refused.
+            var refused = HltadProcess.Run("compare-onnx", "--model", model, "--onnx", onnx, "--data", data,
+                "--tolerance", "NaN");
+            Assert.Equal(1, refused.ExitCode);
+            Assert.Contains("--tolerance must be a relative difference ≥ 0", refused.Error);
         }
     }
 
