@@ -71,7 +71,9 @@ internal static partial class CliErrors
 
         string expected = conversion.Groups[2].Value switch
         {
-            "Int32" or "Int64" or "UInt64" => "a whole number",
+            "Int32" => "a whole number (at most 2147483647)",
+            "Int64" => "a whole number (at most 9223372036854775807)",
+            "UInt64" => "a whole number (0 to 18446744073709551615)",
             "Boolean" => "true or false",
             _ => "a number",
         };

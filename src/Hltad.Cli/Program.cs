@@ -46,10 +46,20 @@ app.Configure(config =>
 });
 
 // Ctrl-C cancels the command in flight, which then removes its temporary files and stops at a clean point.
+// A second Ctrl-C quits at once, unless it comes within a second of the first: `timeout -s INT` and a
+// signal sent to the process group deliver the one interrupt twice, and quitting then would leave the
+// temporary files behind.
 using var interrupt = new CancellationTokenSource();
+long firstInterrupt = 0;
 Console.CancelKeyPress += (_, press) =>
 {
-    press.Cancel = !interrupt.IsCancellationRequested;
+    long now = Environment.TickCount64;
+    if (!interrupt.IsCancellationRequested)
+    {
+        firstInterrupt = now;
+    }
+
+    press.Cancel = now - firstInterrupt < 1000;
     interrupt.Cancel();
 };
 return CliErrors.Run(() => app.RunAsync(args, interrupt.Token).GetAwaiter().GetResult(),

@@ -49,6 +49,9 @@ def check_file(path, eb):
             if name in f and (f[name].shape != shape or f[name].dtype != np.dtype(dtype)):
                 print(f"  {name}: {f[name].shape} {f[name].dtype}, expected {shape} {dtype}")
                 problems += 1
+        if n == 0:
+            print(f"  0 events, layout {'ok' if problems == 0 else 'WRONG'}")
+            return problems
         p1, p2 = f["pass_L1_unprescaled"][()].mean(), f["pass_HLT_unprescaled"][()].mean()
         met, l1met = f["HLT_MET"][()], f["L1_MET"][()]
         jets = (f["HLT_jets"][:, :, 0] > 0).sum(axis=1).mean()
@@ -84,7 +87,7 @@ def main():
     total = 0
     for name in runs:
         with h5py.File(os.path.join(root, "EB", name), "r") as f:
-            if f["run_number"][0] != 475341:
+            if f["run_number"].shape[0] > 0 and f["run_number"][0] != 475341:
                 total += f["run_number"].shape[0]
     print(f"training share of the EB events outside run 475341: {len(runs_t) / max(total, 1):.3f}")
     print("layout: all files match section 1" if problems == 0 else f"layout: {problems} problems")

@@ -90,12 +90,14 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
         if (settings.Json)
         {
             var figures = rows.ToDictionary(row => row.Name, row => row.Value);
+            var units = rows.ToDictionary(row => row.Name, row => row.Unit);
             Console.WriteLine(JsonSerializer.Serialize(new
             {
                 cores = Environment.ProcessorCount,
                 kernels = engine.KernelPath,
                 events = data.Events,
                 figures,
+                units,
             }, JsonOptions));
             return 0;
         }

@@ -60,6 +60,11 @@ internal sealed record MatchInputFile(string Path, bool IsEnhancedBias, string? 
     /// <summary>The <c>*.h5</c> files of a folder in ordinal name order.</summary>
     public static IReadOnlyList<string> List(string directory, string what)
     {
+        if (File.Exists(directory))
+        {
+            throw new InputDataException(directory, null, $"is a file; the {what} input must be a folder of ntuples");
+        }
+
         if (!Directory.Exists(directory))
         {
             throw new InputDataException(directory, null, $"{what} directory not found");

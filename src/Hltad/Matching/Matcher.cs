@@ -65,18 +65,15 @@ public static class Matcher
     }
 
     /// <summary>
-    /// Refuses an output folder holding <c>.h5</c> files this run does not write: the later steps read every
-    /// <c>.h5</c> of the folder as a matched sample, so a stale tag or a stray ntuple would join the study.
-    /// Files of this run's tags (an earlier match of the same inputs) are replaced.
+    /// Refuses an output folder that cannot take the tags (<see cref="OutputFolder.Prepare"/>) or that holds
+    /// <c>.h5</c> files this run does not write: the later steps read every <c>.h5</c> of the folder as a
+    /// matched sample, so a stale tag or a stray ntuple would join the study. Files of this run's tags (an
+    /// earlier match of the same inputs) are replaced.
     /// </summary>
     private static void CheckOutputFolder(string directory, IEnumerable<string> tags)
     {
-        if (!Directory.Exists(directory))
-        {
-            return;
-        }
-
         var written = tags.Select(tag => tag + ".h5").ToHashSet(StringComparer.Ordinal);
+        OutputFolder.Prepare(directory, written);
         var others = Directory.EnumerateFiles(directory, "*.h5")
             .Select(Path.GetFileName)
             .Where(name => !written.Contains(name!))

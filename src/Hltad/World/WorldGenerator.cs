@@ -23,7 +23,8 @@ public static class WorldGenerator
     /// <summary>Generates the world.</summary>
     /// <exception cref="ConfigurationException">A count is negative or the run list is empty or repeats a
     /// run.</exception>
-    /// <exception cref="OutputFileException">A file cannot be written.</exception>
+    /// <exception cref="OutputFileException">A file or its folder cannot be written (checked before the
+    /// work where possible).</exception>
     public static WorldSummary Generate(
         WorldOptions options,
         IProgress<WorldProgress>? progress = null,
@@ -34,6 +35,12 @@ public static class WorldGenerator
         long started = clock.GetTimestamp();
         Validate(options);
         var files = Plan(options);
+        OutputFolder.Prepare(options.OutputDirectory, [L1adTrainingFileName]);
+        foreach (var folder in files.GroupBy(file => Path.GetDirectoryName(file.Path)!))
+        {
+            OutputFolder.Prepare(folder.Key, folder.Select(file => file.Name));
+        }
+
         var blocks = Schedule(files).SelectMany(file => file.Blocks()).ToList();
         long total = files.Sum(file => (long)file.Events);
         long done = 0;

@@ -195,6 +195,29 @@ public sealed class MatcherBadInputTests : IDisposable
         Assert.Equal(before, Directory.GetFiles(Output).Select(Path.GetFileName).Order().ToList());
     }
 
+    [Fact]
+    public void Run_OutIsAFile_SaysSo()
+    {
+        File.WriteAllText(Output, "a file");
+
+        var error = Assert.Throws<OutputFileException>(() => Matcher.Run(Options()));
+
+        Assert.Equal($"{Output}: cannot be written: it is a file, not a folder", error.Message);
+    }
+
+    [Fact]
+    public void Run_EbInputIsAFile_SaysSo()
+    {
+        string file = _directory.File("eb.h5");
+        File.Copy(EbFile, file);
+        var options = Options() with { EbDirectory = file };
+
+        var error = Assert.Throws<InputDataException>(() => Matcher.Run(options));
+
+        Assert.Equal($"{file}: is a file; the EB input must be a folder of ntuples", error.Message);
+        Assert.False(Directory.Exists(Output));
+    }
+
     public void Dispose() => _directory.Dispose();
 
     private MatchOptions Options(string? model = null) => new(

@@ -147,4 +147,33 @@ public sealed class WorldGeneratorTests
         Assert.Equal("events-per-run", error.Key);
         Assert.Empty(directory.Files());
     }
+
+    [Fact]
+    public void Generate_OutIsAFile_SaysSoBeforeWriting()
+    {
+        using var directory = new TemporaryDirectory();
+        string file = directory.File("world");
+        File.WriteAllText(file, "a file");
+
+        var error = Assert.Throws<OutputFileException>(() => WorldGenerator.Generate(TinyWorld.Options(file)));
+
+        Assert.Equal($"{file}: cannot be written: it is a file, not a folder", error.Message);
+        Assert.Equal(["world"], directory.Files());
+    }
+
+    [Fact]
+    public void Generate_FolderWhereAnOutputGoes_RefusedBeforeTheWork()
+    {
+        using var directory = new TemporaryDirectory();
+        string blocking = Path.Combine(directory.Path, "EB", "EB_475341_ntuples.h5");
+        Directory.CreateDirectory(blocking);
+        var progress = new List<WorldProgress>();
+
+        var error = Assert.Throws<OutputFileException>(() => WorldGenerator.Generate(
+            TinyWorld.Options(directory.Path), new SynchronousProgress<WorldProgress>(progress.Add)));
+
+        Assert.Equal($"{blocking}: cannot be written: a folder of that name is in the way", error.Message);
+        Assert.Empty(progress);
+        Assert.Empty(directory.Files());
+    }
 }
