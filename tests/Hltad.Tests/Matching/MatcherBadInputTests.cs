@@ -156,14 +156,16 @@ public sealed class MatcherBadInputTests : IDisposable
     }
 
     [Fact]
-    public void Run_OneTagCannotBeWritten_CommitsNoTag()
+    public void Run_FolderNamedLikeATag_RefusedBeforeWriting()
     {
-        // A folder named like a tag file makes the final rename of that tag fail after all tags were written.
+        // It would make the final rename of that tag fail; it is found before any work (the all-or-none
+        // commit itself is tested in Hdf5WriterTests).
         Directory.CreateDirectory(Path.Combine(Output, "ZZ4lep.h5"));
 
         var error = Assert.Throws<OutputFileException>(() => Matcher.Run(Options()));
 
-        Assert.EndsWith("ZZ4lep.h5", error.Path);
+        Assert.Equal($"{Path.Combine(Output, "ZZ4lep.h5")}: cannot be written: a folder of that name is in the way",
+            error.Message);
         Assert.Equal(["ZZ4lep.h5"], Directory.GetFileSystemEntries(Output).Select(Path.GetFileName));
     }
 
